@@ -1,0 +1,125 @@
+//! The clap definition: flags mirror the command line and only validate; each subcommand turns
+//! them into settings once.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  nothing passed --min-score
+  2  an error, or some inputs were reported on stderr and skipped";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jobmatch",
+    version,
+    about = "Parse job postings into requirement sets and rank candidates against them",
+    long_about = "Parse job postings (markdown, plain text, HTML fragments) into structured \
+requirement sets, and score candidate profiles against their required and preferred skills.",
+    after_help = EXIT_CODES,
+)]
+pub struct Cli {
+    /// A taxonomy overlay (same format as data/skills.toml) that adds skills, adds aliases or
+    /// overrides entries; may be given more than once, later files win.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub taxonomy: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse postings and print their requirement sets.
+    #[command(after_long_help = PARSE_EXAMPLES)]
+    Parse(ParseArgs),
+    /// Score candidate profiles against a posting and rank them.
+    #[command(after_long_help = MATCH_EXAMPLES)]
+    Match(MatchArgs),
+}
+
+const PARSE_EXAMPLES: &str = "\
+Examples:
+  jobmatch parse postings/ibm-back-end-developer-intern.md
+  jobmatch parse postings/ --format jsonl | jq -r '.title'
+  curl -s URL | jobmatch parse - --format json";
+
+const MATCH_EXAMPLES: &str = "\
+Scoring:
+  Each requirement of the posting is met, partial, missed or unchecked. A wanted skill counts
+  when the profile lists it or a skill that implies it (Docker meets \"container technologies\");
+  years below the ask and a lower proficiency give partial credit. \"One or more of\" groups
+  need only their best min_count skills. The score is 100 x the weighted mean satisfaction of
+  required (weight 3) and preferred (weight 1) requirements; unchecked ones (\"strong
+  communication skills\") are listed, never scored. Qualified = every required one met.
+
+Examples:
+  jobmatch match postings/ibm-back-end-developer-intern.md fixtures/candidates
+  jobmatch match posting.md alice.toml bob.json --format csv > ranking.csv
+  jobmatch match posting.md fixtures/candidates --explain";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormat {
+    Json,
+    Jsonl,
+    Toml,
+    Table,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Posting files or directories (.md, .markdown, .txt, .html); `-` reads standard input.
+    #[arg(required = true, value_name = "POSTING")]
+    pub postings: Vec<PathBuf>,
+
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(short, long, value_enum)]
+    pub format: Option<ParseFormat>,
+
+    /// Table width in columns [default: the terminal's]
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatchFormat {
+    /// A ranked table (buffers all results to sort them)
+    Table,
+    /// One JSON array
+    Json,
+    /// One JSON object per line, in input order
+    Jsonl,
+    /// Comma-separated values with a header row, in input order
+    Csv,
+    /// Tab-separated values with a header row, in input order
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The posting to score against.
+    #[arg(value_name = "POSTING")]
+    pub posting: PathBuf,
+
+    /// Candidate profiles: files or directories of .toml and .json profiles.
+    #[arg(required = true, value_name = "CANDIDATE")]
+    pub candidates: Vec<PathBuf>,
+
+    /// Output format [default: table on a terminal, jsonl otherwise]
+    #[arg(short, long, value_enum)]
+    pub format: Option<MatchFormat>,
+
+    /// Keep only the N best results, best first (buffers N results).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// Show each requirement's outcome and the evidence behind it.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Table width in columns [default: the terminal's]
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}

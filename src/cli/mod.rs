@@ -1,0 +1,109 @@
+//! The command line: argv, environment, files, terminals and exit codes. Nothing else in the
+//! crate depends on this module. One file per subcommand; [`args`] holds the clap definition;
+//! [`exit`] the exit-code contract; [`input`] finding and reading input files.
+
+mod args;
+mod exit;
+mod input;
+mod match_cmd;
+mod parse_cmd;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::Cli;
+pub use exit::Outcome;
+
+use crate::skill::Taxonomy;
+
+/// Runs jobmatch with `args` (argv including the program name) and returns the exit code.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::OK
+            };
+            // Help or version to a closed pipe is not an error worth reporting.
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let stderr = io::stderr();
+    let mut reporter = Reporter {
+        err: stderr.lock(),
+        problems: 0,
+    };
+    let outcome = match dispatch(&cli, &mut reporter) {
+        Ok(outcome) => outcome,
+        Err(e) if is_broken_pipe(&e) => Outcome::Ok,
+        Err(e) => {
+            reporter.error(format!("{e:#}"));
+            Outcome::Error
+        }
+    };
+    let outcome = if reporter.problems > 0 && outcome == Outcome::Ok {
+        Outcome::Error
+    } else {
+        outcome
+    };
+    ExitCode::from(outcome.code())
+}
+
+fn dispatch(cli: &Cli, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
+    let taxonomy = load_taxonomy(cli)?;
+    let stdout = io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let lock = stdout.lock();
+    match &cli.command {
+        args::Command::Parse(a) => parse_cmd::run(a, &taxonomy, lock, is_terminal, reporter),
+        args::Command::Match(a) => match_cmd::run(a, &taxonomy, lock, is_terminal, reporter),
+    }
+}
+
+fn load_taxonomy(cli: &Cli) -> anyhow::Result<Taxonomy> {
+    let mut taxonomy = Taxonomy::embedded();
+    for path in &cli.taxonomy {
+        let origin = path.display().to_string();
+        let text = input::read_text(path)?;
+        taxonomy = taxonomy.with_overlay(&text, &origin)?;
+    }
+    Ok(taxonomy)
+}
+
+/// Reports problems with single inputs on stderr and counts them; the run goes on.
+pub struct Reporter<'a> {
+    err: io::StderrLock<'a>,
+    problems: usize,
+}
+
+impl Reporter<'_> {
+    pub fn error(&mut self, message: impl std::fmt::Display) {
+        self.problems += 1;
+        let _ = writeln!(self.err, "jobmatch: {message}");
+    }
+
+    pub fn note(&mut self, message: impl std::fmt::Display) {
+        let _ = writeln!(self.err, "jobmatch: {message}");
+    }
+
+    pub fn problems(&self) -> usize {
+        self.problems
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,65 @@
+//! `jobmatch parse`: postings in, requirement sets out.
+
+use std::io::{BufWriter, Write};
+
+use super::Reporter;
+use super::args::{ParseArgs, ParseFormat};
+use super::exit::Outcome;
+use super::input::{self, Input};
+use crate::posting::PostingParser;
+use crate::render::{PostingFormat, PostingView, write_postings};
+use crate::skill::Taxonomy;
+
+pub const POSTING_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+pub fn run<W: Write>(
+    args: &ParseArgs,
+    taxonomy: &Taxonomy,
+    stdout: W,
+    is_terminal: bool,
+    reporter: &mut Reporter,
+) -> anyhow::Result<Outcome> {
+    let format = match args.format {
+        Some(ParseFormat::Json) => PostingFormat::Json,
+        Some(ParseFormat::Jsonl) => PostingFormat::Jsonl,
+        Some(ParseFormat::Toml) => PostingFormat::Toml,
+        Some(ParseFormat::Table) => PostingFormat::Table,
+        None if is_terminal => PostingFormat::Table,
+        None => PostingFormat::Json,
+    };
+    let (inputs, errors) = input::expand(&args.postings, POSTING_EXTENSIONS);
+    for e in errors {
+        reporter.error(e);
+    }
+    let parser = PostingParser::new(taxonomy);
+    let mut out = BufWriter::new(stdout);
+    let mut views = Vec::new();
+    for input in &inputs {
+        match read_and_parse(&parser, input) {
+            Ok(view) => {
+                // JSON Lines streams: write each posting as soon as it is parsed.
+                if format == PostingFormat::Jsonl {
+                    write_postings(&mut out, std::slice::from_ref(&view), format, args.width)?;
+                } else {
+                    views.push(view);
+                }
+            }
+            Err(e) => reporter.error(format!("{e:#}")),
+        }
+    }
+    if format != PostingFormat::Jsonl && !views.is_empty() {
+        write_postings(&mut out, &views, format, args.width)?;
+    }
+    out.flush()?;
+    Ok(if reporter.problems() > 0 {
+        Outcome::Error
+    } else {
+        Outcome::Ok
+    })
+}
+
+fn read_and_parse(parser: &PostingParser, input: &Input) -> anyhow::Result<PostingView> {
+    let text = input.read()?;
+    let set = parser.parse(&text, &input.name());
+    Ok(PostingView::new(&set, parser.taxonomy()))
+}

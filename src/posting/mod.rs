@@ -1,0 +1,392 @@
+//! Job postings → requirement sets.
+//!
+//! [`source`] turns whatever was pasted (markdown, plain text, HTML, front matter) into
+//! markdown with a line map; [`blocks`] reads it with `pulldown-cmark` into headings, items and
+//! paragraphs, resolving pseudo-headings; [`section`] names each section's kind; [`clause`]
+//! reads each requirement sentence. This module walks the blocks and assembles the
+//! [`RequirementSet`]. Parsing never fails: any text yields a (possibly empty) set.
+
+mod blocks;
+mod clause;
+mod section;
+mod source;
+
+pub use section::{TABLE as SECTION_TABLE, classify as classify_heading};
+
+use blocks::Block;
+
+use crate::requirement::{Importance, Requirement, RequirementSet, Section, SectionKind};
+use crate::skill::{Extractor, Kind, SkillId, Taxonomy};
+
+/// Parses postings with one taxonomy; build once, parse many.
+pub struct PostingParser<'t> {
+    taxonomy: &'t Taxonomy,
+    extractor: Extractor,
+}
+
+impl<'t> PostingParser<'t> {
+    pub fn new(taxonomy: &'t Taxonomy) -> Self {
+        PostingParser {
+            taxonomy,
+            extractor: Extractor::new(taxonomy),
+        }
+    }
+
+    pub fn taxonomy(&self) -> &'t Taxonomy {
+        self.taxonomy
+    }
+
+    /// Parses one posting; `source` names it (a path or `<stdin>`).
+    pub fn parse(&self, text: &str, source: &str) -> RequirementSet {
+        let prepared = source::prepare(text);
+        let blocks = group_lead_ins(blocks::blocks(&prepared.text));
+        let mut set = RequirementSet {
+            source: source.to_string(),
+            title: None,
+            company: None,
+            location: None,
+            employment_type: None,
+            min_years: None,
+            education: None,
+            requirements: Vec::new(),
+            mentioned: Vec::new(),
+            sections: Vec::new(),
+        };
+        self.read_front_matter(&prepared.front_matter, &mut set);
+        let mut walk = Walk::default();
+        for block in &blocks {
+            match block {
+                Block::Heading {
+                    text,
+                    level,
+                    offset,
+                } => {
+                    let line = prepared.line_at(*offset);
+                    walk.heading(text, *level, line, &mut set);
+                }
+                Block::Field {
+                    label,
+                    value,
+                    offset: _,
+                } => {
+                    let slot = match label.as_str() {
+                        "title" => &mut set.title,
+                        "company" => &mut set.company,
+                        "location" => &mut set.location,
+                        _ => &mut set.employment_type,
+                    };
+                    if slot.is_none() && !value.is_empty() {
+                        *slot = Some(value.clone());
+                    }
+                }
+                Block::Item { text, offset, .. } => {
+                    let line = prepared.line_at(*offset);
+                    self.unit(text, line, true, walk.kind, &mut set);
+                }
+                Block::Paragraph { text, offset } => {
+                    for (k, (_, sentence)) in clause::sentences(text).into_iter().enumerate() {
+                        let offset = if k == 0 {
+                            *offset
+                        } else {
+                            locate(&prepared.text, *offset, sentence)
+                        };
+                        let line = prepared.line_at(offset);
+                        self.unit(sentence, line, false, walk.kind, &mut set);
+                    }
+                }
+            }
+        }
+        self.finish(&mut set);
+        set
+    }
+
+    fn read_front_matter(
+        &self,
+        front: &std::collections::BTreeMap<String, String>,
+        set: &mut RequirementSet,
+    ) {
+        let pick = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| front.get(*k))
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        set.title = pick(&["title", "job_title", "jobtitle", "position"]);
+        set.company = pick(&[
+            "company",
+            "companyname",
+            "company_name",
+            "organization",
+            "organisation",
+            "employer",
+            "hiringorganization",
+        ]);
+        set.location = pick(&["location", "job_location", "joblocation", "locations"]);
+        set.employment_type = pick(&[
+            "employment_type",
+            "employmenttype",
+            "type",
+            "job_type",
+            "jobtype",
+            "contract",
+        ]);
+        // The posting's stack, as tagged by its author.
+        for key in ["tags", "skills", "technologies", "stack", "keywords"] {
+            if let Some(list) = front.get(key) {
+                for tag in list.split(',') {
+                    if let Some(id) = self.taxonomy.lookup(tag.trim())
+                        && self.taxonomy.skill(id).kind != Kind::Soft
+                        && !set.mentioned.contains(&id)
+                    {
+                        set.mentioned.push(id);
+                    }
+                }
+            }
+        }
+    }
+
+    /// One item or sentence, in a section of `kind` (`None` before any heading).
+    fn unit(
+        &self,
+        text: &str,
+        line: u32,
+        is_item: bool,
+        kind: Option<SectionKind>,
+        set: &mut RequirementSet,
+    ) {
+        if set.title.is_none()
+            && let Some(title) = title_from_role_sentence(text)
+        {
+            set.title = Some(title);
+        }
+        let section = kind.unwrap_or(SectionKind::Other);
+        if matches!(
+            section,
+            SectionKind::Intro | SectionKind::Benefits | SectionKind::Legal | SectionKind::Apply
+        ) {
+            return;
+        }
+        let mentions = self.extractor.find(text);
+        let mut skills: Vec<SkillId> = Vec::new();
+        let mut soft: Vec<SkillId> = Vec::new();
+        let mut skill_mentions = Vec::new();
+        for m in &mentions {
+            let list = if self.taxonomy.skill(m.skill).kind == Kind::Soft {
+                &mut soft
+            } else {
+                skill_mentions.push(*m);
+                &mut skills
+            };
+            if !list.contains(&m.skill) {
+                list.push(m.skill);
+            }
+        }
+        let requirement_like = clause::requirement_like(text);
+        let importance = match section {
+            SectionKind::Preferred => Importance::Preferred,
+            _ if clause::preferred_like(text) => Importance::Preferred,
+            _ => Importance::Required,
+        };
+        let years = clause::years(text);
+        let education = clause::education(text);
+        let is_requirement = match section {
+            SectionKind::Required | SectionKind::Preferred => {
+                is_item
+                    || requirement_like
+                    || !skills.is_empty()
+                    || years.is_some()
+                    || education.is_some()
+            }
+            _ => requirement_like && (!skills.is_empty() || years.is_some() || education.is_some()),
+        };
+        if !is_requirement {
+            for s in skills {
+                if !set.mentioned.contains(&s) {
+                    set.mentioned.push(s);
+                }
+            }
+            return;
+        }
+        let min_count = clause::min_count(text, &skill_mentions, skills.len());
+        set.requirements.push(Requirement {
+            importance,
+            min_count,
+            years,
+            proficiency: clause::proficiency(text),
+            education,
+            text: text.to_string(),
+            line,
+            section,
+            skills,
+            soft,
+        });
+    }
+
+    fn finish(&self, set: &mut RequirementSet) {
+        let required = || {
+            set.requirements
+                .iter()
+                .filter(|r| r.importance == Importance::Required)
+        };
+        set.min_years = required().filter_map(|r| r.years).reduce(f32::max);
+        set.education = required()
+            .filter_map(|r| r.education)
+            .min_by_key(|e| e.level);
+        let asked: Vec<SkillId> = set
+            .requirements
+            .iter()
+            .flat_map(|r| r.skills.iter().copied())
+            .collect();
+        set.mentioned.retain(|s| !asked.contains(s));
+    }
+}
+
+/// Where sentence `s` of a paragraph starting at `from` begins in the prepared text.
+fn locate(text: &str, from: usize, sentence: &str) -> usize {
+    let probe: String = sentence.chars().take(24).collect();
+    let probe = probe.split_whitespace().next().unwrap_or("");
+    text.get(from..)
+        .and_then(|rest| rest.find(probe))
+        .map(|i| from + i)
+        .unwrap_or(from)
+}
+
+/// "As a Back End Developer Intern you ..." → "Back End Developer Intern".
+fn title_from_role_sentence(text: &str) -> Option<String> {
+    let rest = text
+        .strip_prefix("As a ")
+        .or_else(|| text.strip_prefix("As an "))?;
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .collect();
+    (words.len() >= 2 && words.len() <= 8).then(|| {
+        words
+            .join(" ")
+            .trim_end_matches([',', ':', '*'])
+            .to_string()
+    })
+}
+
+/// Section state while walking blocks.
+#[derive(Default)]
+struct Walk {
+    kind: Option<SectionKind>,
+    /// Level of the heading that set `kind`.
+    level: u8,
+    headings: usize,
+}
+
+impl Walk {
+    fn heading(&mut self, text: &str, level: u8, line: u32, set: &mut RequirementSet) {
+        self.headings += 1;
+        let known = section::classify(text);
+        let kind = match known {
+            Some(k) => k,
+            // An unknown sub-heading stays in its parent's section.
+            None if self.kind.is_some() && level > self.level => {
+                self.kind.unwrap_or(SectionKind::Other)
+            }
+            None => SectionKind::Other,
+        };
+        if known.is_none() && self.headings <= 2 && set.requirements.is_empty() {
+            if set.title.is_none() && self.headings == 1 {
+                set.title = Some(text.to_string());
+            } else if self.headings == 2 && set.title.is_some() {
+                let slot = if looks_like_location(text) {
+                    &mut set.location
+                } else {
+                    &mut set.company
+                };
+                if slot.is_none() {
+                    *slot = Some(text.to_string());
+                }
+            }
+        }
+        if known == Some(SectionKind::Intro)
+            && set.company.is_none()
+            && let Some(name) = text.strip_prefix("About ")
+        {
+            let name = name.trim();
+            let words = name.split_whitespace().count();
+            let generic = ["us", "you", "the", "our", "this", "business"];
+            if (1..=3).contains(&words)
+                && !generic
+                    .iter()
+                    .any(|g| name.to_ascii_lowercase().starts_with(g))
+            {
+                set.company = Some(name.to_string());
+            }
+        }
+        if known.is_some() || level <= self.level || self.kind.is_none() {
+            self.level = level;
+        }
+        self.kind = Some(kind);
+        set.sections.push(Section {
+            heading: text.to_string(),
+            kind,
+            line,
+        });
+    }
+}
+
+fn looks_like_location(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    t.contains("remote")
+        || t.split(',').nth(1).is_some_and(|state| {
+            let s = state.trim();
+            s.len() == 2 || s.split_whitespace().count() <= 2
+        })
+}
+
+/// Joins a lead-in that announces a group ("one or more of the following:") with the list
+/// that follows it, so the group is one requirement with its `min_count`; and an item ending
+/// in ':' with its sub-items.
+fn group_lead_ins(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut iter = blocks.into_iter().peekable();
+    while let Some(block) = iter.next() {
+        let (lead, lead_depth) = match &block {
+            Block::Item { text, depth, .. } if text.ends_with(':') => (text.clone(), *depth),
+            Block::Paragraph { text, .. }
+                if text.ends_with(':') && clause::min_count(text, &[], 2) < 2 =>
+            {
+                (text.clone(), 0)
+            }
+            _ => {
+                out.push(block);
+                continue;
+            }
+        };
+        let mut children = Vec::new();
+        while let Some(Block::Item { text, depth, .. }) = iter.peek() {
+            if *depth <= lead_depth {
+                break;
+            }
+            if lead_depth == 0 && *depth > 1 && children.is_empty() {
+                break;
+            }
+            children.push(text.clone());
+            iter.next();
+        }
+        if children.is_empty() {
+            out.push(block);
+            continue;
+        }
+        let text = format!("{lead} {}", children.join("; "));
+        out.push(match block {
+            Block::Item { depth, offset, .. } => Block::Item {
+                text,
+                depth,
+                offset,
+            },
+            Block::Paragraph { offset, .. } => Block::Item {
+                text,
+                depth: 1,
+                offset,
+            },
+            other => other,
+        });
+    }
+    out
+}

@@ -1,0 +1,148 @@
+//! Writing parsed postings: JSON (one object, or an array for several), JSON Lines, TOML, and
+//! a readable table.
+
+use std::io::{self, Write};
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use super::views::PostingView;
+use crate::matcher::education_name;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostingFormat {
+    Json,
+    Jsonl,
+    Toml,
+    Table,
+}
+
+pub fn write_postings<W: Write>(
+    out: &mut W,
+    views: &[PostingView],
+    format: PostingFormat,
+    width: Option<u16>,
+) -> io::Result<()> {
+    match format {
+        PostingFormat::Json => {
+            if views.len() == 1 {
+                serde_json::to_writer_pretty(&mut *out, &views[0])?;
+            } else {
+                serde_json::to_writer_pretty(&mut *out, views)?;
+            }
+            out.write_all(b"\n")
+        }
+        PostingFormat::Jsonl => {
+            for v in views {
+                serde_json::to_writer(&mut *out, v)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+        PostingFormat::Toml => {
+            for (i, v) in views.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n# ---\n\n")?;
+                }
+                out.write_all(to_toml(v)?.as_bytes())?;
+            }
+            Ok(())
+        }
+        PostingFormat::Table => {
+            for (i, v) in views.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                write_table(out, v, width)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// TOML has no null: absent values are left out.
+fn to_toml(view: &PostingView) -> io::Result<String> {
+    fn strip_nulls(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.retain(|_, v| !v.is_null());
+                map.values_mut().for_each(strip_nulls);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip_nulls),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(view).map_err(io::Error::other)?;
+    strip_nulls(&mut value);
+    toml::to_string(&value).map_err(io::Error::other)
+}
+
+fn write_table<W: Write>(out: &mut W, v: &PostingView, width: Option<u16>) -> io::Result<()> {
+    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
+    writeln!(out, "{}", v.source)?;
+    writeln!(out, "  title:      {}", or_dash(&v.title))?;
+    writeln!(out, "  company:    {}", or_dash(&v.company))?;
+    writeln!(out, "  location:   {}", or_dash(&v.location))?;
+    if let Some(t) = &v.employment_type {
+        writeln!(out, "  type:       {t}")?;
+    }
+    if let Some(y) = v.min_years {
+        writeln!(out, "  min years:  {y}")?;
+    }
+    if let Some(e) = v.education {
+        writeln!(
+            out,
+            "  education:  {}{}",
+            education_name(e.level),
+            if e.or_experience {
+                " or equivalent experience"
+            } else {
+                ""
+            }
+        )?;
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(vec!["Line", "Importance", "Needs", "Skills", "Requirement"]);
+    if let Some(w) = width {
+        table.set_width(w);
+    }
+    for r in &v.requirements {
+        let names: Vec<&str> = r.skills.iter().map(|s| s.name.as_str()).collect();
+        let needs = if names.is_empty() {
+            "—".to_string()
+        } else if r.min_count < names.len() {
+            format!("{} of {}", r.min_count, names.len())
+        } else {
+            "all".to_string()
+        };
+        let mut extra = Vec::new();
+        if let Some(y) = r.years {
+            extra.push(format!("{y}+ years"));
+        }
+        if let Some(e) = r.education {
+            extra.push(format!("{} degree", education_name(e.level)));
+        }
+        let mut skills = names.join(", ");
+        if !extra.is_empty() {
+            if !skills.is_empty() {
+                skills.push_str("; ");
+            }
+            skills.push_str(&extra.join(", "));
+        }
+        table.add_row(vec![
+            r.line.to_string(),
+            format!("{:?}", r.importance).to_lowercase(),
+            needs,
+            skills,
+            super::table::printable(&r.text),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    if !v.mentioned.is_empty() {
+        let names: Vec<&str> = v.mentioned.iter().map(|s| s.name.as_str()).collect();
+        writeln!(out, "  also mentioned: {}", names.join(", "))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,500 @@
+//! The taxonomy: every skill jobmatch knows, with its spellings and what it implies.
+//!
+//! The shipped data file (`data/skills.toml`, format in `data/README.md`) is embedded in the
+//! binary; a user overlay in the same format may add skills, add spellings or override entries.
+//! Loading validates everything once — unknown `implies` targets and implication cycles are
+//! errors naming file and line — so the rest of the program works with dense [`SkillId`]s.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::token::spelling_key;
+use crate::error::{InputError, line_of};
+
+/// Dense index of a skill in its [`Taxonomy`]; compared as an integer in hot loops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct SkillId(pub u32);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Technology,
+    Domain,
+    Method,
+    Certification,
+    SpokenLanguage,
+    Soft,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Technology => "technology",
+            Kind::Domain => "domain",
+            Kind::Method => "method",
+            Kind::Certification => "certification",
+            Kind::SpokenLanguage => "spoken_language",
+            Kind::Soft => "soft",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skill {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub category: String,
+    /// Spellings matched in any case.
+    pub aliases: Vec<String>,
+    /// Spellings matched only in exactly this case ("Go", "IT").
+    pub cased: Vec<String>,
+    /// Direct implications (broader skills), by id.
+    pub implies: Vec<SkillId>,
+    /// Also an ordinary word: extraction wants a technical context around it.
+    pub ambiguous: bool,
+}
+
+impl Skill {
+    /// Every spelling with whether it is case-sensitive; the name is cased only when listed in
+    /// `cased`.
+    pub fn spellings(&self) -> impl Iterator<Item = (&str, bool)> {
+        let name_cased = self.cased.iter().any(|c| c == &self.name);
+        std::iter::once((self.name.as_str(), name_cased))
+            .filter(|(_, cased)| !cased)
+            .chain(self.aliases.iter().map(|a| (a.as_str(), false)))
+            .chain(self.cased.iter().map(|c| (c.as_str(), true)))
+    }
+}
+
+/// A loaded, validated taxonomy.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    skills: Vec<Skill>,
+    by_id: HashMap<String, SkillId>,
+    by_key: HashMap<String, SkillId>,
+    /// Transitive implications of each skill, without the skill itself, sorted.
+    closure: Vec<Vec<SkillId>>,
+}
+
+/// One `[[skill]]` table as written in a data file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSkill {
+    id: toml::Spanned<String>,
+    name: Option<String>,
+    kind: Option<Kind>,
+    category: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    cased: Vec<String>,
+    #[serde(default)]
+    implies: Vec<String>,
+    ambiguous: Option<bool>,
+    /// In an overlay: replace the entry's spellings and implications instead of adding to them.
+    #[serde(default)]
+    replace: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    skill: Vec<RawSkill>,
+}
+
+/// The shipped taxonomy's source text.
+pub const EMBEDDED: &str = include_str!("../../data/skills.toml");
+const EMBEDDED_ORIGIN: &str = "<built-in taxonomy>";
+
+impl Taxonomy {
+    /// The taxonomy shipped in the binary.
+    pub fn embedded() -> Taxonomy {
+        Taxonomy::from_toml(EMBEDDED, EMBEDDED_ORIGIN)
+            .expect("the built-in taxonomy is validated by the test suite")
+    }
+
+    /// Loads a taxonomy from the text of a data file; `origin` names it in errors.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Taxonomy, InputError> {
+        let mut builder = Builder::default();
+        builder.merge(text, origin)?;
+        builder.finish()
+    }
+
+    /// This taxonomy with a user overlay applied on top.
+    pub fn with_overlay(&self, text: &str, origin: &str) -> Result<Taxonomy, InputError> {
+        let mut builder = Builder::from_taxonomy(self);
+        builder.merge(text, origin)?;
+        builder.finish()
+    }
+
+    pub fn len(&self) -> usize {
+        self.skills.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.skills.is_empty()
+    }
+
+    pub fn skill(&self, id: SkillId) -> &Skill {
+        &self.skills[id.0 as usize]
+    }
+
+    pub fn skills(&self) -> impl Iterator<Item = (SkillId, &Skill)> {
+        self.skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (SkillId(i as u32), s))
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<SkillId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Looks a name up as a person writes it in a profile ("Postgres", "k8s", "golang"), in any
+    /// case: a profile's skill list is already a technical context.
+    pub fn lookup(&self, name: &str) -> Option<SkillId> {
+        let key = spelling_key(name);
+        if let Some(&id) = self.by_key.get(&key) {
+            return Some(id);
+        }
+        // A plural or possessive written as a skill name ("APIs", "Containers").
+        let singular = key.strip_suffix('s').filter(|s| !s.ends_with('s'))?;
+        self.by_key.get(singular).copied()
+    }
+
+    /// Everything `id` implies, transitively, not including `id`.
+    pub fn implied_by(&self, id: SkillId) -> &[SkillId] {
+        &self.closure[id.0 as usize]
+    }
+
+    /// True when knowing `have` means knowing `want` (the same skill, or implied by it).
+    pub fn satisfies(&self, have: SkillId, want: SkillId) -> bool {
+        have == want || self.implied_by(have).binary_search(&want).is_ok()
+    }
+}
+
+/// Accumulates data files in order of precedence, then validates once.
+#[derive(Default)]
+struct Builder {
+    skills: Vec<Skill>,
+    by_id: HashMap<String, SkillId>,
+    /// implies by id string, resolved in `finish`, with the origin and line that named them.
+    implies: Vec<Vec<(String, String, Option<u32>)>>,
+    /// (spelling key, skill, index of the file that gave it), in file order.
+    spellings: Vec<(String, SkillId, usize)>,
+    files: usize,
+}
+
+impl Builder {
+    fn from_taxonomy(taxonomy: &Taxonomy) -> Builder {
+        let implies = taxonomy
+            .skills
+            .iter()
+            .map(|s| {
+                s.implies
+                    .iter()
+                    .map(|&i| (taxonomy.skill(i).id.clone(), String::new(), None))
+                    .collect()
+            })
+            .collect();
+        let spellings = taxonomy
+            .skills()
+            .flat_map(|(id, s)| s.spellings().map(move |(sp, _)| (spelling_key(sp), id, 0)))
+            .collect();
+        Builder {
+            skills: taxonomy.skills.clone(),
+            by_id: taxonomy.by_id.clone(),
+            implies,
+            spellings,
+            files: 1,
+        }
+    }
+
+    fn merge(&mut self, text: &str, origin: &str) -> Result<(), InputError> {
+        let file: RawFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start));
+            InputError::new(origin, line, format!("invalid taxonomy: {}", e.message()))
+        })?;
+        let file_index = self.files;
+        self.files += 1;
+        for raw in file.skill {
+            let line = Some(line_of(text, raw.id.span().start));
+            let id = raw.id.into_inner();
+            let err = |msg: String| InputError::new(origin, line, msg);
+            if id.trim().is_empty() {
+                return Err(err("skill with an empty id".into()));
+            }
+            let implies: Vec<_> = raw
+                .implies
+                .into_iter()
+                .map(|target| (target, origin.to_string(), line))
+                .collect();
+            let clean = |list: Vec<String>| -> Result<Vec<String>, InputError> {
+                list.into_iter()
+                    .map(|a| {
+                        if spelling_key(&a).is_empty() {
+                            Err(err(format!("skill {id:?} has an empty alias")))
+                        } else {
+                            Ok(a)
+                        }
+                    })
+                    .collect()
+            };
+            let aliases = clean(raw.aliases)?;
+            let cased = clean(raw.cased)?;
+            let target = self
+                .by_id
+                .get(&id)
+                .copied()
+                .unwrap_or(SkillId(self.skills.len() as u32));
+            for spelling in raw.name.iter().chain(&aliases).chain(&cased) {
+                self.spellings
+                    .push((spelling_key(spelling), target, file_index));
+            }
+            match self.by_id.get(&id).copied() {
+                Some(existing) => {
+                    let i = existing.0 as usize;
+                    let skill = &mut self.skills[i];
+                    if let Some(name) = raw.name {
+                        skill.name = name;
+                    }
+                    if let Some(kind) = raw.kind {
+                        skill.kind = kind;
+                    }
+                    if let Some(category) = raw.category {
+                        skill.category = category;
+                    }
+                    if let Some(ambiguous) = raw.ambiguous {
+                        skill.ambiguous = ambiguous;
+                    }
+                    if raw.replace {
+                        skill.aliases = aliases;
+                        skill.cased = cased;
+                        self.implies[i] = implies;
+                    } else {
+                        skill.aliases.extend(aliases);
+                        skill.cased.extend(cased);
+                        self.implies[i].extend(implies);
+                    }
+                }
+                None => {
+                    let name = raw
+                        .name
+                        .ok_or_else(|| err(format!("new skill {id:?} needs a name")))?;
+                    if spelling_key(&name).is_empty() {
+                        return Err(err(format!("skill {id:?} has an empty name")));
+                    }
+                    let skill_id = SkillId(self.skills.len() as u32);
+                    self.by_id.insert(id.clone(), skill_id);
+                    self.skills.push(Skill {
+                        id,
+                        name,
+                        kind: raw.kind.unwrap_or(Kind::Technology),
+                        category: raw.category.unwrap_or_default(),
+                        aliases,
+                        cased,
+                        implies: Vec::new(),
+                        ambiguous: raw.ambiguous.unwrap_or(false),
+                    });
+                    self.implies.push(implies);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Taxonomy, InputError> {
+        for (i, targets) in self.implies.iter().enumerate() {
+            let mut resolved = Vec::with_capacity(targets.len());
+            for (target, origin, line) in targets {
+                let id = self.by_id.get(target).copied().ok_or_else(|| {
+                    InputError::new(
+                        origin.clone(),
+                        *line,
+                        format!(
+                            "skill {:?} implies unknown skill {target:?}",
+                            self.skills[i].id
+                        ),
+                    )
+                })?;
+                if !resolved.contains(&id) {
+                    resolved.push(id);
+                }
+            }
+            self.skills[i].implies = resolved;
+        }
+        let closure = implication_closure(&self.skills, |i| {
+            let (_, origin, line) = self.implies[i]
+                .first()
+                .cloned()
+                .unwrap_or_else(|| (String::new(), String::new(), None));
+            (origin, line)
+        })?;
+        // Spellings in the order the files gave them, so a later file (an overlay) wins a
+        // spelling two skills claim; within one file the first claim wins.
+        let mut by_key: HashMap<String, SkillId> = HashMap::new();
+        let mut claimed_in: HashMap<String, usize> = HashMap::new();
+        for (key, id, file) in &self.spellings {
+            let skill = &self.skills[id.0 as usize];
+            if !skill.spellings().any(|(s, _)| spelling_key(s) == *key) {
+                continue; // replaced by an overlay
+            }
+            match claimed_in.get(key) {
+                Some(&earlier) if earlier == *file => {}
+                _ => {
+                    by_key.insert(key.clone(), *id);
+                    claimed_in.insert(key.clone(), *file);
+                }
+            }
+        }
+        Ok(Taxonomy {
+            skills: self.skills,
+            by_id: self.by_id,
+            by_key,
+            closure,
+        })
+    }
+}
+
+/// Transitive implications of every skill; a cycle is an error naming one skill on it.
+fn implication_closure(
+    skills: &[Skill],
+    locate: impl Fn(usize) -> (String, Option<u32>),
+) -> Result<Vec<Vec<SkillId>>, InputError> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Active,
+        Done,
+    }
+    let n = skills.len();
+    let mut mark = vec![Mark::New; n];
+    let mut closure: Vec<Vec<SkillId>> = vec![Vec::new(); n];
+    for root in 0..n {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search: (node, next child index).
+        let mut stack = vec![(root, 0usize)];
+        mark[root] = Mark::Active;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&child) = skills[node].implies.get(*next) {
+                *next += 1;
+                let c = child.0 as usize;
+                match mark[c] {
+                    Mark::New => {
+                        mark[c] = Mark::Active;
+                        stack.push((c, 0));
+                    }
+                    Mark::Active => {
+                        let (origin, line) = locate(node);
+                        let path: Vec<&str> = stack
+                            .iter()
+                            .skip_while(|(s, _)| *s != c)
+                            .map(|(s, _)| skills[*s].id.as_str())
+                            .chain(std::iter::once(skills[c].id.as_str()))
+                            .collect();
+                        return Err(InputError::new(
+                            origin,
+                            line,
+                            format!("implication cycle: {}", path.join(" -> ")),
+                        ));
+                    }
+                    Mark::Done => {}
+                }
+            } else {
+                let mut all: Vec<SkillId> = Vec::new();
+                for &child in &skills[node].implies {
+                    all.push(child);
+                    all.extend_from_slice(&closure[child.0 as usize]);
+                }
+                all.sort_unstable();
+                all.dedup();
+                closure[node] = all;
+                mark[node] = Mark::Done;
+                stack.pop();
+            }
+        }
+    }
+    Ok(closure)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+[[skill]]
+id = "sql"
+name = "SQL"
+
+[[skill]]
+id = "postgresql"
+name = "PostgreSQL"
+aliases = ["postgres"]
+implies = ["sql"]
+
+[[skill]]
+id = "go"
+name = "Go"
+cased = ["Go"]
+aliases = ["golang"]
+ambiguous = true
+"#;
+
+    #[test]
+    fn resolves_spellings_and_implications() {
+        let t = Taxonomy::from_toml(SMALL, "small.toml").unwrap();
+        let pg = t.lookup("Postgres").unwrap();
+        let sql = t.by_id("sql").unwrap();
+        assert!(t.satisfies(pg, sql));
+        assert!(!t.satisfies(sql, pg));
+        assert_eq!(t.lookup("golang"), t.by_id("go"));
+        assert_eq!(t.lookup("go"), t.by_id("go"));
+    }
+
+    #[test]
+    fn rejects_cycles_with_file_and_line() {
+        let text = "[[skill]]\nid = \"a\"\nname = \"A\"\nimplies = [\"b\"]\n\n[[skill]]\nid = \"b\"\nname = \"B\"\nimplies = [\"a\"]\n";
+        let err = Taxonomy::from_toml(text, "cycle.toml").unwrap_err();
+        assert_eq!(err.origin, "cycle.toml");
+        assert!(err.line.is_some());
+        assert!(err.message.contains("cycle"), "{}", err.message);
+    }
+
+    #[test]
+    fn rejects_unknown_targets_and_empty_aliases() {
+        let err = Taxonomy::from_toml(
+            "[[skill]]\nid = \"a\"\nname = \"A\"\nimplies = [\"zz\"]\n",
+            "x.toml",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.toml:2: skill \"a\" implies unknown skill \"zz\""
+        );
+        let err = Taxonomy::from_toml(
+            "[[skill]]\nid = \"a\"\nname = \"A\"\naliases = [\" \"]\n",
+            "x.toml",
+        )
+        .unwrap_err();
+        assert!(err.message.contains("empty alias"));
+    }
+
+    #[test]
+    fn overlay_adds_and_overrides() {
+        let base = Taxonomy::from_toml(SMALL, "small.toml").unwrap();
+        let t = base
+            .with_overlay(
+                "[[skill]]\nid = \"postgresql\"\naliases = [\"pg\"]\n\n[[skill]]\nid = \"cockroachdb\"\nname = \"CockroachDB\"\nimplies = [\"sql\"]\n",
+                "mine.toml",
+            )
+            .unwrap();
+        assert_eq!(t.lookup("pg"), t.by_id("postgresql"));
+        assert_eq!(t.lookup("postgres"), t.by_id("postgresql"));
+        assert!(t.satisfies(t.by_id("cockroachdb").unwrap(), t.by_id("sql").unwrap()));
+    }
+}

@@ -1,0 +1,186 @@
+//! Tokenisation shared by the taxonomy (spellings) and extraction (prose): one definition of
+//! what a word is, so a spelling in the data file and the same spelling in a posting always
+//! split the same way.
+//!
+//! A token is a run of letters and digits that may carry a leading `.` (`.NET`), internal dots
+//! between letters (`Node.js`, `ASP.NET`) and trailing `+`/`#` (`C++`, `C#`). `/` and `&` are
+//! tokens of their own (`CI/CD`, `R&D`). A possessive `'s` is dropped. Hyphens, underscores and
+//! spaces separate tokens but keep them *joined*: a spelling may span them, while any other
+//! punctuation (comma, full stop, bracket, line break) ends a spelling.
+
+/// One token: a byte range of the text and whether it continues the previous token's phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    /// Only spaces, tabs, hyphens or underscores separate this token from the previous one.
+    pub joined: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, source: &'t str) -> &'t str {
+        &source[self.start as usize..self.end as usize]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens, appending to `out` (cleared first) so callers can reuse the buffer.
+pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut joined = false;
+    let mut seen_any = false;
+    let char_at = |i: usize| text[i..].chars().next();
+    let prev_char = |i: usize| text[..i].chars().next_back();
+    while i < bytes.len() {
+        let c = char_at(i).unwrap_or(' ');
+        let starts_word = is_word_char(c)
+            || (c == '.'
+                && char_at(i + 1).is_some_and(|n| n.is_alphabetic())
+                && !prev_char(i).is_some_and(is_word_char));
+        if starts_word {
+            let start = i;
+            i += c.len_utf8();
+            loop {
+                match char_at(i) {
+                    Some(n) if is_word_char(n) => i += n.len_utf8(),
+                    Some('.')
+                        if char_at(i + 1).is_some_and(|n| n.is_alphabetic())
+                            && prev_char(i).is_some_and(|p| p.is_alphabetic()) =>
+                    {
+                        i += 1
+                    }
+                    _ => break,
+                }
+            }
+            // Trailing + and # belong to the word (C++, C#, F#) unless a word follows at once.
+            let mut j = i;
+            while j < bytes.len() && (bytes[j] == b'+' || bytes[j] == b'#') {
+                j += 1;
+            }
+            if j > i && !char_at(j).is_some_and(is_word_char) {
+                i = j;
+            }
+            out.push(Token {
+                start: start as u32,
+                end: i as u32,
+                joined: joined && seen_any,
+            });
+            seen_any = true;
+            joined = true;
+            // Possessive 's: skip it, and let no spelling run across it.
+            if let Some(q @ ('\'' | '\u{2019}')) = char_at(i) {
+                let after = i + q.len_utf8();
+                if char_at(after).is_some_and(|s| s == 's' || s == 'S')
+                    && !char_at(after + 1).is_some_and(is_word_char)
+                {
+                    i = after + 1;
+                    joined = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            '/' | '&' => {
+                out.push(Token {
+                    start: i as u32,
+                    end: (i + 1) as u32,
+                    joined: seen_any && joined_gap(text, out, i),
+                });
+                seen_any = true;
+                joined = true;
+            }
+            ' ' | '\t' | '-' | '_' | '\u{a0}' | '\u{2010}' | '\u{2011}' => {}
+            _ => joined = false,
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// A `/` or `&` joins the phrase when at most spaces stand between it and the previous token.
+fn joined_gap(text: &str, out: &[Token], at: usize) -> bool {
+    out.last()
+        .is_some_and(|t| text[t.end as usize..at].chars().all(|c| c == ' '))
+}
+
+/// Lower-cases one token's text into `buf`, the form under which spellings are stored.
+pub fn fold_into(token: &str, buf: &mut String) {
+    buf.clear();
+    if token.is_ascii() {
+        buf.push_str(token);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in token.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The folded tokens of a spelling, as the taxonomy stores it.
+pub fn fold_spelling(spelling: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    tokenize(spelling, &mut tokens);
+    tokens
+        .iter()
+        .map(|t| {
+            let mut s = String::new();
+            fold_into(t.text(spelling), &mut s);
+            s
+        })
+        .collect()
+}
+
+/// A spelling's canonical lookup key: folded tokens joined by single spaces.
+pub fn spelling_key(spelling: &str) -> String {
+    fold_spelling(spelling).join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, bool)> {
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        out.iter().map(|t| (t.text(text), t.joined)).collect()
+    }
+
+    #[test]
+    fn keeps_symbols_that_name_languages() {
+        assert_eq!(
+            words("C++, C# and .NET"),
+            vec![("C++", false), ("C#", false), ("and", true), (".NET", true)]
+        );
+        assert_eq!(words("Node.js."), vec![("Node.js", false)]);
+        assert_eq!(
+            words("CI/CD"),
+            vec![("CI", false), ("/", true), ("CD", true)]
+        );
+    }
+
+    #[test]
+    fn hyphens_join_and_punctuation_breaks() {
+        assert_eq!(
+            words("back-end, Python's tools"),
+            vec![
+                ("back", false),
+                ("end", true),
+                ("Python", false),
+                ("tools", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn spelling_keys_fold_case_and_separators() {
+        assert_eq!(
+            spelling_key("Back-End  Development"),
+            "back end development"
+        );
+        assert_eq!(spelling_key("C++"), "c++");
+    }
+}
