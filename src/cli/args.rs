@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit status:
   0  success
-  1  nothing passed --min-score
+  1  nothing matched: no result passed --min-score, or no skill matched a taxonomy query
   2  an error, or some inputs were reported on stderr and skipped";
 
 #[derive(Debug, Parser)]
@@ -38,6 +38,53 @@ pub enum Command {
     /// Score candidate profiles against a posting and rank them.
     #[command(after_long_help = MATCH_EXAMPLES)]
     Match(MatchArgs),
+    /// Show the skills found in a text, with their byte spans (a debugging aid).
+    #[command(after_long_help = SKILLS_EXAMPLES)]
+    Skills(SkillsArgs),
+    /// List or search the skill taxonomy.
+    #[command(after_long_help = TAXONOMY_EXAMPLES)]
+    Taxonomy(TaxonomyArgs),
+}
+
+const SKILLS_EXAMPLES: &str = "\
+Examples:
+  jobmatch skills 'C, C++ and Java; not C-level or go-to-market'
+  jobmatch skills resume.md --format json | jq -r '.[].name' | sort -u
+  pbpaste | jobmatch skills -";
+
+const TAXONOMY_EXAMPLES: &str = "\
+Examples:
+  jobmatch taxonomy kubernetes
+  jobmatch taxonomy --format json | jq -r 'select(.kind == \"soft\") | .name'
+  jobmatch --taxonomy mine.toml taxonomy cockroach";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Json,
+    Table,
+}
+
+#[derive(Debug, Args)]
+pub struct SkillsArgs {
+    /// Text to scan, a file to read, or `-` for standard input [default: -]
+    #[arg(value_name = "TEXT|FILE|-")]
+    pub input: Option<String>,
+
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(short, long, value_enum)]
+    pub format: Option<ListFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct TaxonomyArgs {
+    /// Show only skills whose id, name or spellings contain this (case-insensitive).
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Output format: json prints one object per line [default: table on a terminal, json
+    /// otherwise]
+    #[arg(short, long, value_enum)]
+    pub format: Option<ListFormat>,
 }
 
 const PARSE_EXAMPLES: &str = "\

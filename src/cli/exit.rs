@@ -1,5 +1,6 @@
 //! The exit-code contract, in one place (also in README.md and `--help`):
-//! 0 — success; 1 — ran fine but nothing passed the filter (`--min-score`); 2 — an error, or
+//! 0 — success; 1 — ran fine but nothing matched (no result passed `--min-score`, no skill
+//! matched a `taxonomy` query); 2 — an error, or
 //! some inputs were reported on stderr and skipped.
 
 pub const OK: u8 = 0;

@@ -7,6 +7,8 @@ mod exit;
 mod input;
 mod match_cmd;
 mod parse_cmd;
+mod skills_cmd;
+mod taxonomy_cmd;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -67,6 +69,8 @@ fn dispatch(cli: &Cli, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
     match &cli.command {
         args::Command::Parse(a) => parse_cmd::run(a, &taxonomy, lock, is_terminal, reporter),
         args::Command::Match(a) => match_cmd::run(a, &taxonomy, lock, is_terminal, reporter),
+        args::Command::Skills(a) => skills_cmd::run(a, &taxonomy, lock, is_terminal),
+        args::Command::Taxonomy(a) => taxonomy_cmd::run(a, &taxonomy, lock, is_terminal),
     }
 }
 

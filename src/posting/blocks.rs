@@ -273,7 +273,9 @@ impl Reader {
             }
             let known = super::section::classify(&label).is_some();
             let is_item = matches!(container, Container::Item(..));
-            if looks_like_heading(&label) && (known || (colon && !is_item)) {
+            // An unknown label opens a section only when nothing follows it on the line:
+            // "**Reports to:** Engineering Manager" is content, "**Perks:**" a heading.
+            if looks_like_heading(&label) && (known || (colon && !is_item && rest.is_empty())) {
                 self.heading(container, &label, offset);
                 if !rest.is_empty() {
                     let id = self.fresh_id();

@@ -292,7 +292,7 @@ impl Walk {
         if known.is_none() && self.headings <= 2 && set.requirements.is_empty() {
             if set.title.is_none() && self.headings == 1 {
                 set.title = Some(text.to_string());
-            } else if self.headings == 2 && set.title.is_some() {
+            } else if self.headings == 2 && set.title.is_some() && level <= 6 {
                 let slot = if looks_like_location(text) {
                     &mut set.location
                 } else {
@@ -305,7 +305,9 @@ impl Walk {
         }
         if known == Some(SectionKind::Intro)
             && set.company.is_none()
-            && let Some(name) = text.strip_prefix("About ")
+            && let Some(name) = text
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .strip_prefix("About ")
         {
             let name = name.trim();
             let words = name.split_whitespace().count();

@@ -80,6 +80,8 @@ pub const TABLE: &[(SectionKind, &[&str])] = &[
             "even better",
         ],
     ),
+    // Duties first: "Essential Duties and Responsibilities" lists work, not qualifications.
+    (SectionKind::Responsibilities, &["duties", "responsibilit"]),
     (
         SectionKind::Required,
         &[
@@ -222,6 +224,9 @@ mod tests {
             ("How to apply", Apply),
             ("DUTIES", Responsibilities),
             ("REQUIREMENTS", Required),
+            ("Essential Duties and Responsibilities", Responsibilities),
+            ("Preferred Qualifications", Preferred),
+            ("👋 About Meridian", Intro),
         ];
         for (heading, kind) in cases {
             assert_eq!(classify(heading), Some(kind), "{heading}");

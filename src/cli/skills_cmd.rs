@@ -1,0 +1,80 @@
+//! `jobmatch skills`: what the extractor finds in a text, with byte spans.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use serde::Serialize;
+
+use super::args::{ListFormat, SkillsArgs};
+use super::exit::Outcome;
+use super::input::{Input, read_text};
+use crate::render::printable;
+use crate::skill::{Extractor, Taxonomy};
+
+#[derive(Serialize)]
+struct Found<'a> {
+    id: &'a str,
+    name: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+pub fn run<W: Write>(
+    args: &SkillsArgs,
+    taxonomy: &Taxonomy,
+    stdout: W,
+    is_terminal: bool,
+) -> anyhow::Result<Outcome> {
+    let text = match args.input.as_deref() {
+        None | Some("-") => Input::Stdin.read()?,
+        Some(arg) if Path::new(arg).is_file() => read_text(Path::new(arg))?,
+        Some(text) => text.to_string(),
+    };
+    let extractor = Extractor::new(taxonomy);
+    let found: Vec<Found> = extractor
+        .find(&text)
+        .into_iter()
+        .map(|m| {
+            let skill = taxonomy.skill(m.skill);
+            Found {
+                id: &skill.id,
+                name: &skill.name,
+                start: m.start,
+                end: m.end,
+                text: &text[m.start..m.end],
+            }
+        })
+        .collect();
+    let mut out = BufWriter::new(stdout);
+    match args.format.unwrap_or(if is_terminal {
+        ListFormat::Table
+    } else {
+        ListFormat::Json
+    }) {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &found)?;
+            writeln!(out)?;
+        }
+        ListFormat::Table => {
+            let mut table = Table::new();
+            table
+                .load_style(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_header(vec!["Start", "End", "Text", "Skill", "Id"]);
+            for f in &found {
+                table.add_row(vec![
+                    f.start.to_string(),
+                    f.end.to_string(),
+                    printable(f.text),
+                    printable(f.name),
+                    printable(f.id),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Ok)
+}
