@@ -152,6 +152,11 @@ static DEGREE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static PLAIN_DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:university|college|academic|undergraduate|four[- ]year)\s+degree|degree\s+in\b|\w+\s+degree\b)")
+        .expect("valid regex")
+});
+
 static OR_EXPERIENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(or\s+(?:an?\s+)?(?:equivalent|comparable|related|relevant|similar)|equivalent\s+(?:practical\s+|work\s+|professional\s+)?experience|in\s+lieu|or\s+\d+\+?\s+years|combination\s+of\s+education\s+and\s+experience)")
         .expect("valid regex")
@@ -162,21 +167,32 @@ pub fn education(text: &str) -> Option<Education> {
     if !DEGREE_CONTEXT.is_match(text) {
         return None;
     }
-    let level = DEGREE
+    let named = DEGREE
         .captures_iter(text)
         .filter_map(|c| {
-            let word = c.get(1)?.as_str();
+            let m = c.get(1)?;
+            let word = m.as_str();
+            // Part of a product or part number ("BlueNRG-MS"), not a degree.
+            let glued = text[..m.start()].ends_with('-') || text[m.end()..].starts_with('-');
             // Short forms ("BS", "MS", "BA") only in capitals, so "ms" or "as" in prose is not one.
             let short = word.replace(['.', ' '], "").len() <= 3;
-            if short
-                && word.chars().any(|ch| ch.is_lowercase())
-                && !word.eq_ignore_ascii_case("phd")
+            if glued
+                || (short
+                    && word.chars().any(|ch| ch.is_lowercase())
+                    && !word.eq_ignore_ascii_case("phd"))
             {
                 return None;
             }
             EducationLevel::parse(&word.replace(['.', ' '], ""))
         })
-        .min()?;
+        .min();
+    // "A degree in computer science", "university degree": a degree with no level named is a
+    // bachelor's, the usual reading.
+    let level = named.or_else(|| {
+        PLAIN_DEGREE
+            .is_match(text)
+            .then_some(EducationLevel::Bachelor)
+    })?;
     Some(Education {
         level,
         or_experience: OR_EXPERIENCE.is_match(text),
@@ -192,7 +208,7 @@ static REQUIREMENT_LIKE: LazyLock<Regex> = LazyLock::new(|| {
           |(?:strong|solid|excellent|good|deep|proven|demonstrated|extensive|hands[\s-]on|practical|advanced|basic|prior|previous|professional|some)\b
           |(?:must|required|requires|minimum|at\s+least|ability|able|skilled|comfortable|certified|certification|licen[cs]ed?|degree|bachelor|master|ph\.?d)\b
           |\d+\+?\s*(?:years?|yrs))
-        |\b(?:years?\s+of\s+(?:\w+\s+){0,3}experience|experience\s+(?:with|in|using|of|building|developing|working)|knowledge\s+of|proficien\w+\s+(?:in|with)|is\s+required|are\s+required|required|must\s+have)\b",
+        |\b(?:\d+\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}experience|years?\s+of\s+(?:\w+\s+){0,3}experience|experience\s+(?:with|in|using|of|building|developing|working)|knowledge\s+of|proficien\w+\s+(?:in|with)|is\s+required|are\s+required|required|must\s+have)\b",
     )
     .expect("valid regex")
 });
@@ -300,6 +316,18 @@ mod tests {
             EducationLevel::Bachelor
         );
         assert_eq!(education("Experience with ms office"), None);
+        assert_eq!(education("a BlueNRG-MS chip"), None);
+        assert_eq!(
+            education("A degree in computer science, or comparable experience"),
+            Some(Education {
+                level: EducationLevel::Bachelor,
+                or_experience: true
+            })
+        );
+        assert_eq!(
+            education("Computer Science degree").map(|e| e.level),
+            Some(EducationLevel::Bachelor)
+        );
     }
 
     #[test]

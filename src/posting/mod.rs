@@ -334,10 +334,16 @@ impl Walk {
 
 fn looks_like_location(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
+    let legal_form = |s: &str| {
+        matches!(
+            s.trim().trim_end_matches('.'),
+            "inc" | "llc" | "ltd" | "gmbh" | "corp" | "co" | "plc" | "ag" | "sa" | "bv" | "pty ltd"
+        )
+    };
     t.contains("remote")
         || t.split(',').nth(1).is_some_and(|state| {
             let s = state.trim();
-            s.len() == 2 || s.split_whitespace().count() <= 2
+            !legal_form(s) && (s.len() == 2 || s.split_whitespace().count() <= 2)
         })
 }
 

@@ -66,15 +66,20 @@ fn take_front_matter(text: &mut String) -> BTreeMap<String, String> {
         "<!--" if lines.get(first + 1).map(|l| l.trim_end()) == Some("---") => {
             (first + 1, "---", true)
         }
+        // "<!-- ---" on one line.
+        line if line.strip_prefix("<!--").map(str::trim) == Some("---") => (first, "---", true),
         _ => return BTreeMap::new(),
     };
+    let closes_comment =
+        |line: &str| comment && line.strip_suffix("-->").map(str::trim) == Some(fence);
     let Some(close) = (start + 1..lines.len()).find(|&i| {
-        lines[i].trim_end() == fence || (fence == "---" && lines[i].trim_end() == "...")
+        let l = lines[i].trim_end();
+        l == fence || (fence == "---" && l == "...") || closes_comment(l)
     }) else {
         return BTreeMap::new();
     };
     let mut end = close;
-    if comment {
+    if comment && !closes_comment(lines[close].trim_end()) {
         match (close + 1..lines.len()).find(|&i| !lines[i].trim().is_empty()) {
             Some(i) if lines[i].trim() == "-->" => end = i,
             _ => return BTreeMap::new(),
@@ -469,6 +474,8 @@ mod tests {
     fn comment_wrapped_and_toml_front_matter() {
         let p = prepare("<!--\n---\ntitle: X\n---\n-->\nBody\n");
         assert_eq!(p.front_matter["title"], "X");
+        let p = prepare("<!-- ---\ntitle: X2\n--- -->\nBody\n");
+        assert_eq!(p.front_matter["title"], "X2");
         let p = prepare("+++\ntitle = \"Y\"\ncompany = \"Z\"\n+++\nBody\n");
         assert_eq!(p.front_matter["company"], "Z");
     }
