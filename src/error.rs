@@ -42,3 +42,41 @@ pub fn line_of(text: &str, offset: usize) -> u32 {
         .count() as u32
         + 1
 }
+
+/// Line numbers for many offsets of one text: newline positions found once, then a binary
+/// search per lookup (calling [`line_of`] in a loop would be quadratic).
+pub struct LineIndex {
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex {
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> u32 {
+        self.newlines.partition_point(|&n| n < offset) as u32 + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_agrees_with_line_of() {
+        let text = "a\nbb\n\nccc\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(index.line(offset), line_of(text, offset), "offset {offset}");
+        }
+    }
+}

@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::error::LineIndex;
+
 /// Markdown ready for `pulldown-cmark`, with the original line of each of its lines.
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -16,12 +18,13 @@ pub struct Prepared {
     origin: Vec<u32>,
     /// Front matter keys, lower-cased, with scalar values (lists joined with ", ").
     pub front_matter: BTreeMap<String, String>,
+    lines: LineIndex,
 }
 
 impl Prepared {
     /// The original 1-based line of byte `offset` of `text`.
     pub fn line_at(&self, offset: usize) -> u32 {
-        let line = crate::error::line_of(&self.text, offset) as usize;
+        let line = self.lines.line(offset) as usize;
         self.origin.get(line - 1).copied().unwrap_or(line as u32)
     }
 }
@@ -34,15 +37,17 @@ pub fn prepare(raw: &str) -> Prepared {
     if looks_like_html(&text) {
         let (text, origin) = html_to_markdown(&text);
         Prepared {
+            lines: LineIndex::new(&text),
             text,
             origin,
             front_matter,
         }
     } else {
-        let lines = text.split('\n').count();
+        let count = text.split('\n').count();
         Prepared {
+            lines: LineIndex::new(&text),
             text,
-            origin: (1..=lines as u32).collect(),
+            origin: (1..=count as u32).collect(),
             front_matter,
         }
     }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::token::spelling_key;
-use crate::error::{InputError, line_of};
+use crate::error::{InputError, LineIndex, line_of};
 
 /// Dense index of a skill in its [`Taxonomy`]; compared as an integer in hot loops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -218,10 +218,11 @@ impl Builder {
             let line = e.span().map(|s| line_of(text, s.start));
             InputError::new(origin, line, format!("invalid taxonomy: {}", e.message()))
         })?;
+        let lines = LineIndex::new(text);
         let file_index = self.files;
         self.files += 1;
         for raw in file.skill {
-            let line = Some(line_of(text, raw.id.span().start));
+            let line = Some(lines.line(raw.id.span().start));
             let id = raw.id.into_inner();
             let err = |msg: String| InputError::new(origin, line, msg);
             if id.trim().is_empty() {
