@@ -45,6 +45,7 @@ pub fn line_of(text: &str, offset: usize) -> u32 {
 
 /// Line numbers for many offsets of one text: newline positions found once, then a binary
 /// search per lookup (calling [`line_of`] in a loop would be quadratic).
+#[derive(Debug, Clone)]
 pub struct LineIndex {
     newlines: Vec<usize>,
 }
