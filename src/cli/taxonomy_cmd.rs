@@ -16,8 +16,8 @@ struct Entry<'a> {
     name: &'a str,
     kind: &'a str,
     category: &'a str,
-    aliases: &'a [String],
-    cased: &'a [String],
+    aliases: &'a [crate::skill::Str],
+    cased: &'a [crate::skill::Str],
     implies: Vec<&'a str>,
     ambiguous: bool,
 }
@@ -56,11 +56,7 @@ pub fn run<W: Write>(
                     category: &s.category,
                     aliases: &s.aliases,
                     cased: &s.cased,
-                    implies: s
-                        .implies
-                        .iter()
-                        .map(|&i| taxonomy.skill(i).id.as_str())
-                        .collect(),
+                    implies: s.implies.iter().map(|&i| &*taxonomy.skill(i).id).collect(),
                     ambiguous: s.ambiguous,
                 };
                 serde_json::to_writer(&mut out, &entry)?;
@@ -84,13 +80,13 @@ pub fn run<W: Write>(
                 let spellings: Vec<&str> = s
                     .aliases
                     .iter()
-                    .chain(&s.cased)
-                    .map(String::as_str)
+                    .chain(s.cased.iter())
+                    .map(|s| &**s)
                     .collect();
                 let implies: Vec<&str> = s
                     .implies
                     .iter()
-                    .map(|&i| taxonomy.skill(i).name.as_str())
+                    .map(|&i| &*taxonomy.skill(i).name)
                     .collect();
                 table.add_row(vec![
                     printable(&s.id),

@@ -329,7 +329,7 @@ impl<'t> Matcher<'t> {
         education: Option<(EducationLevel, Option<EducationLevel>, bool)>,
         total_years: Option<(f32, Option<f32>)>,
     ) -> Vec<String> {
-        let name = |id: SkillId| self.taxonomy.skill(id).name.clone();
+        let name = |id: SkillId| self.taxonomy.skill(id).name.to_string();
         let mut out = Vec::new();
         if !evidence.is_empty() {
             if r.min_count < r.skills.len() {

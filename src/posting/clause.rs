@@ -4,7 +4,13 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
+
+/// The patterns here only need ASCII word rules; compiling them without Unicode tables keeps
+/// start-up cheap (the Unicode versions dominated a small posting's parse time).
+fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).unicode(false).build()
+}
 
 use crate::requirement::{Education, EducationLevel, Proficiency};
 use crate::skill::Mention;
@@ -36,21 +42,21 @@ fn number(word: &str) -> Option<u32> {
 const NUM: &str = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
 
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"(?i)\b{NUM}\s*(?:\+|plus)?\s*(?:\(\d+\)\s*)?(?:(?:-|–|—|to|or)\s*{NUM}\s*\+?\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b(?:\s+old)?"
     ))
     .expect("valid regex")
 });
 
 static AT_LEAST_N_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"(?i)\b(?:at\s+least\s+{NUM}\s+(?:of|from)\b|{NUM}\s+or\s+more\s+of\b|{NUM}\+\s+of\b)"
     ))
     .expect("valid regex")
 });
 
 static ANY_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)\b(?:one\s+or\s+more|one\s+of|any\s+of|at\s+least\s+one|either|and/or|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|like|including|or\s+similar|or\s+equivalent|or\s+other|or\s+another|similar\s+to)\b",
     )
     .expect("valid regex")
@@ -141,24 +147,24 @@ pub fn proficiency(text: &str) -> Option<Proficiency> {
 }
 
 static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)\b(high[\s-]school|GED|secondary school|associate'?s?|bachelor'?s?|B\.?\s?S\.?c?|B\.?A\.?|BSc|BEng|BSN|undergraduate|master'?s?|M\.?S\.?c?|MSc|MBA|MEng|Ph\.?\s?D\.?|doctorate|doctoral)(?:\s+(?:degree|diploma|level))?\b",
     )
     .expect("valid regex")
 });
 
 static DEGREE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(degree|diploma|graduate|graduated|bachelor|master|ph\.?\s?d|doctorate|high school|GED|university|college|BSN|MSc|BSc|MBA|equivalent)\b|\b(?-i:BS|MS|BA|MA|B\.S|M\.S)\b")
+    ascii_regex(r"(?i)\b(degree|diploma|graduate|graduated|bachelor|master|ph\.?\s?d|doctorate|high school|GED|university|college|BSN|MSc|BSc|MBA|equivalent)\b|\b(?-i:BS|MS|BA|MA|B\.S|M\.S)\b")
         .expect("valid regex")
 });
 
 static PLAIN_DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:university|college|academic|undergraduate|four[- ]year)\s+degree|degree\s+in\b|\w+\s+degree\b)")
+    ascii_regex(r"(?i)\b(?:(?:university|college|academic|undergraduate|four[- ]year)\s+degree|degree\s+in\b|\w+\s+degree\b)")
         .expect("valid regex")
 });
 
 static OR_EXPERIENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(or\s+(?:an?\s+)?(?:equivalent|comparable|related|relevant|similar)|equivalent\s+(?:practical\s+|work\s+|professional\s+)?experience|in\s+lieu|or\s+\d+\+?\s+years|combination\s+of\s+education\s+and\s+experience)")
+    ascii_regex(r"(?i)(or\s+(?:an?\s+)?(?:equivalent|comparable|related|relevant|similar)|equivalent\s+(?:practical\s+|work\s+|professional\s+)?experience|in\s+lieu|or\s+\d+\+?\s+years|combination\s+of\s+education\s+and\s+experience)")
         .expect("valid regex")
 });
 
@@ -200,7 +206,7 @@ pub fn education(text: &str) -> Option<Education> {
 }
 
 static REQUIREMENT_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?ix)
         ^(?:you\s+(?:will\s+)?(?:have|bring|are|possess|know|should\s+have|must\s+have)\b
           |(?:have|has|having|possess)\b
@@ -214,7 +220,7 @@ static REQUIREMENT_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PREFERRED_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:a\s+plus|is\s+a\s+bonus|bonus\s+points?|nice\s+to\s+have|nice-to-have|preferred|preferably|desirable|desired|ideally|advantageous|an\s+advantage|would\s+be\s+great|is\s+welcome|a\s+big\s+plus|plus\b)")
+    ascii_regex(r"(?i)\b(?:a\s+plus|is\s+a\s+bonus|bonus\s+points?|nice\s+to\s+have|nice-to-have|preferred|preferably|desirable|desired|ideally|advantageous|an\s+advantage|would\s+be\s+great|is\s+welcome|a\s+big\s+plus|plus\b)")
         .expect("valid regex")
 });
 

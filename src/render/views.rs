@@ -23,8 +23,8 @@ impl SkillRef {
     pub fn new(taxonomy: &Taxonomy, id: SkillId) -> SkillRef {
         let s = taxonomy.skill(id);
         SkillRef {
-            id: s.id.clone(),
-            name: s.name.clone(),
+            id: s.id.to_string(),
+            name: s.name.to_string(),
         }
     }
 
@@ -173,7 +173,7 @@ impl MatchRow {
 }
 
 fn evidence_lines(o: &Outcome, taxonomy: &Taxonomy) -> Vec<String> {
-    let name = |id: SkillId| taxonomy.skill(id).name.as_str();
+    let name = |id: SkillId| &*taxonomy.skill(id).name;
     let mut out = Vec::new();
     for e in &o.evidence {
         out.push(match e.via {

@@ -12,9 +12,10 @@
 //! The same extractor can be built over the whole taxonomy (posting parse, `jobmatch skills`) or
 //! over a handful of skills (mining a profile's free text for what one posting asks).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::taxonomy::{SkillId, Taxonomy};
+use super::taxonomy::{List, SkillId, Str, Taxonomy};
 use super::token::{Token, fold_into, tokenize};
 
 /// A skill found in text: byte range `start..end` of the text passed to [`Extractor::find`].
@@ -25,24 +26,43 @@ pub struct Mention {
     pub end: usize,
 }
 
-#[derive(Debug, Clone)]
-struct Terminal {
-    skill: SkillId,
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Terminal {
+    pub(super) skill: SkillId,
     /// The exact tokens a cased spelling must show.
-    cased: Option<Box<[Box<str>]>>,
-    ambiguous: bool,
+    pub(super) cased: Option<List<Str>>,
+    pub(super) ambiguous: bool,
 }
 
-#[derive(Debug, Clone, Default)]
-struct Node {
-    children: HashMap<Box<str>, u32>,
-    terminals: Vec<Terminal>,
+#[derive(Debug, Clone)]
+pub(super) struct Node {
+    /// (folded token, child node), sorted by token.
+    pub(super) children: List<(Str, u32)>,
+    /// Cased spellings first: they are the more specific claim.
+    pub(super) terminals: List<Terminal>,
 }
 
-/// A compiled dictionary of spellings; immutable and shareable across threads.
+/// A compiled dictionary of spellings; immutable and shareable across threads. The one for
+/// the built-in taxonomy is compiled into the binary.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    nodes: Vec<Node>,
+    pub(super) nodes: List<Node>,
+}
+
+impl Node {
+    fn child(&self, token: &str) -> Option<u32> {
+        self.children
+            .binary_search_by(|(t, _)| (**t).cmp(token))
+            .ok()
+            .map(|i| self.children[i].1)
+    }
+}
+
+/// A trie under construction.
+#[derive(Default)]
+struct BuildNode {
+    children: HashMap<String, u32>,
+    terminals: Vec<Terminal>,
 }
 
 /// Words that may stand between two items of one list ("C, C++ and Java").
@@ -109,16 +129,18 @@ const CUES_AFTER: &[&str] = &[
 ];
 
 impl Extractor {
-    /// An extractor for every skill in the taxonomy.
+    /// An extractor for every skill in the taxonomy (the prebuilt one for the built-in
+    /// taxonomy).
     pub fn new(taxonomy: &Taxonomy) -> Extractor {
+        if taxonomy.is_builtin() {
+            return super::frozen::extractor();
+        }
         Extractor::for_skills(taxonomy, taxonomy.skills().map(|(id, _)| id))
     }
 
     /// An extractor that only knows `skills`.
     pub fn for_skills(taxonomy: &Taxonomy, skills: impl IntoIterator<Item = SkillId>) -> Extractor {
-        let mut ex = Extractor {
-            nodes: vec![Node::default()],
-        };
+        let mut nodes = vec![BuildNode::default()];
         let mut tokens = Vec::new();
         let mut folded = String::new();
         for id in skills {
@@ -131,29 +153,28 @@ impl Extractor {
                 let mut node = 0usize;
                 for t in &tokens {
                     fold_into(t.text(spelling), &mut folded);
-                    node = match ex.nodes[node].children.get(folded.as_str()) {
+                    node = match nodes[node].children.get(folded.as_str()) {
                         Some(&child) => child as usize,
                         None => {
-                            let child = ex.nodes.len();
-                            ex.nodes.push(Node::default());
-                            ex.nodes[node]
-                                .children
-                                .insert(folded.as_str().into(), child as u32);
+                            let child = nodes.len();
+                            nodes.push(BuildNode::default());
+                            nodes[node].children.insert(folded.clone(), child as u32);
                             child
                         }
                     };
                 }
                 let terminal = Terminal {
                     skill: id,
-                    cased: cased.then(|| tokens.iter().map(|t| t.text(spelling).into()).collect()),
+                    cased: cased.then(|| {
+                        tokens
+                            .iter()
+                            .map(|t| Cow::Owned(t.text(spelling).to_string()))
+                            .collect()
+                    }),
                     ambiguous: skill.ambiguous,
                 };
-                let terminals = &mut ex.nodes[node].terminals;
-                let duplicate = terminals
-                    .iter()
-                    .any(|t| t.skill == id && t.cased == terminal.cased);
-                if !duplicate {
-                    // Cased spellings are tried first: they are the more specific claim.
+                let terminals = &mut nodes[node].terminals;
+                if !terminals.contains(&terminal) {
                     if terminal.cased.is_some() {
                         terminals.insert(0, terminal);
                     } else {
@@ -162,7 +183,24 @@ impl Extractor {
                 }
             }
         }
-        ex
+        let nodes = nodes
+            .into_iter()
+            .map(|n| {
+                let mut children: Vec<(Str, u32)> = n
+                    .children
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k), v))
+                    .collect();
+                children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                Node {
+                    children: Cow::Owned(children),
+                    terminals: Cow::Owned(n.terminals),
+                }
+            })
+            .collect();
+        Extractor {
+            nodes: Cow::Owned(nodes),
+        }
     }
 
     /// All mentions in `text`, in order, without overlaps.
@@ -218,15 +256,15 @@ impl Extractor {
         let mut node = 0usize;
         let mut j = first;
         while j < tokens.len() && (j == first || tokens[j].joined) {
-            let children = &self.nodes[node].children;
-            let exact = children.get(folded[j].as_str()).copied();
+            let here = &self.nodes[node];
+            let exact = here.child(&folded[j]);
             if let Some(child) = exact
                 && let Some(t) = self.accept(child as usize, text, &tokens[first..=j])
             {
                 best = Some((j, t));
             } else if let Some(t) = plural_stems(&folded[j])
-                .filter_map(|stem| children.get(stem))
-                .find_map(|&child| self.accept_folded(child as usize))
+                .filter_map(|stem| here.child(stem))
+                .find_map(|child| self.accept_folded(child as usize))
             {
                 best = Some((j, t));
             }

@@ -5,6 +5,7 @@
 //! Loading validates everything once — unknown `implies` targets and implication cycles are
 //! errors naming file and line — so the rest of the program works with dense [`SkillId`]s.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -40,18 +41,23 @@ impl Kind {
     }
 }
 
+/// A string that is `'static` in the built-in taxonomy and owned after an overlay.
+pub type Str = Cow<'static, str>;
+/// A slice that is `'static` in the built-in taxonomy and owned after an overlay.
+pub type List<T> = Cow<'static, [T]>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skill {
-    pub id: String,
-    pub name: String,
+    pub id: Str,
+    pub name: Str,
     pub kind: Kind,
-    pub category: String,
+    pub category: Str,
     /// Spellings matched in any case.
-    pub aliases: Vec<String>,
+    pub aliases: List<Str>,
     /// Spellings matched only in exactly this case ("Go", "IT").
-    pub cased: Vec<String>,
+    pub cased: List<Str>,
     /// Direct implications (broader skills), by id.
-    pub implies: Vec<SkillId>,
+    pub implies: List<SkillId>,
     /// Also an ordinary word: extraction wants a technical context around it.
     pub ambiguous: bool,
 }
@@ -60,22 +66,27 @@ impl Skill {
     /// Every spelling with whether it is case-sensitive; the name is cased only when listed in
     /// `cased`.
     pub fn spellings(&self) -> impl Iterator<Item = (&str, bool)> {
-        let name_cased = self.cased.iter().any(|c| c == &self.name);
-        std::iter::once((self.name.as_str(), name_cased))
+        let name_cased = self.cased.contains(&self.name);
+        std::iter::once((&*self.name, name_cased))
             .filter(|(_, cased)| !cased)
-            .chain(self.aliases.iter().map(|a| (a.as_str(), false)))
-            .chain(self.cased.iter().map(|c| (c.as_str(), true)))
+            .chain(self.aliases.iter().map(|a| (&**a, false)))
+            .chain(self.cased.iter().map(|c| (&**c, true)))
     }
 }
 
-/// A loaded, validated taxonomy.
+/// A loaded, validated taxonomy. The built-in one is compiled into the binary as statics
+/// (see `build.rs` and [`super::frozen`]), so using it costs no parsing and no allocation.
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
-    skills: Vec<Skill>,
-    by_id: HashMap<String, SkillId>,
-    by_key: HashMap<String, SkillId>,
+    pub(super) skills: List<Skill>,
+    /// (id, skill), sorted by id.
+    pub(super) by_id: List<(Str, SkillId)>,
+    /// (spelling key, skill), sorted by key.
+    pub(super) by_key: List<(Str, SkillId)>,
     /// Transitive implications of each skill, without the skill itself, sorted.
-    closure: Vec<Vec<SkillId>>,
+    pub(super) closure: List<List<SkillId>>,
+    /// This is exactly the built-in taxonomy (no overlay), whose extractor is prebuilt too.
+    pub(super) builtin: bool,
 }
 
 /// One `[[skill]]` table as written in a data file.
@@ -105,15 +116,10 @@ struct RawFile {
     skill: Vec<RawSkill>,
 }
 
-/// The shipped taxonomy's source text.
-pub const EMBEDDED: &str = include_str!("../../data/skills.toml");
-const EMBEDDED_ORIGIN: &str = "<built-in taxonomy>";
-
 impl Taxonomy {
-    /// The taxonomy shipped in the binary.
+    /// The taxonomy shipped in the binary, prebuilt at compile time from `data/skills.toml`.
     pub fn embedded() -> Taxonomy {
-        Taxonomy::from_toml(EMBEDDED, EMBEDDED_ORIGIN)
-            .expect("the built-in taxonomy is validated by the test suite")
+        super::frozen::taxonomy()
     }
 
     /// Loads a taxonomy from the text of a data file; `origin` names it in errors.
@@ -138,6 +144,11 @@ impl Taxonomy {
         self.skills.is_empty()
     }
 
+    /// True for the taxonomy compiled into the binary, with no overlay applied.
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
+    }
+
     pub fn skill(&self, id: SkillId) -> &Skill {
         &self.skills[id.0 as usize]
     }
@@ -150,19 +161,19 @@ impl Taxonomy {
     }
 
     pub fn by_id(&self, id: &str) -> Option<SkillId> {
-        self.by_id.get(id).copied()
+        find_sorted(&self.by_id, id)
     }
 
     /// Looks a name up as a person writes it in a profile ("Postgres", "k8s", "golang"), in any
     /// case: a profile's skill list is already a technical context.
     pub fn lookup(&self, name: &str) -> Option<SkillId> {
         let key = spelling_key(name);
-        if let Some(&id) = self.by_key.get(&key) {
+        if let Some(id) = find_sorted(&self.by_key, &key) {
             return Some(id);
         }
         // A plural or possessive written as a skill name ("APIs", "Containers").
         let singular = key.strip_suffix('s').filter(|s| !s.ends_with('s'))?;
-        self.by_key.get(singular).copied()
+        find_sorted(&self.by_key, singular)
     }
 
     /// Everything `id` implies, transitively, not including `id`.
@@ -174,6 +185,18 @@ impl Taxonomy {
     pub fn satisfies(&self, have: SkillId, want: SkillId) -> bool {
         have == want || self.implied_by(have).binary_search(&want).is_ok()
     }
+}
+
+fn find_sorted(list: &[(Str, SkillId)], key: &str) -> Option<SkillId> {
+    list.binary_search_by(|(k, _)| (**k).cmp(key))
+        .ok()
+        .map(|i| list[i].1)
+}
+
+fn sorted(map: HashMap<String, SkillId>) -> List<(Str, SkillId)> {
+    let mut list: Vec<(Str, SkillId)> = map.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect();
+    list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Cow::Owned(list)
 }
 
 /// Accumulates data files in order of precedence, then validates once.
@@ -196,7 +219,7 @@ impl Builder {
             .map(|s| {
                 s.implies
                     .iter()
-                    .map(|&i| (taxonomy.skill(i).id.clone(), String::new(), None))
+                    .map(|&i| (taxonomy.skill(i).id.to_string(), String::new(), None))
                     .collect()
             })
             .collect();
@@ -205,8 +228,12 @@ impl Builder {
             .flat_map(|(id, s)| s.spellings().map(move |(sp, _)| (spelling_key(sp), id, 0)))
             .collect();
         Builder {
-            skills: taxonomy.skills.clone(),
-            by_id: taxonomy.by_id.clone(),
+            skills: taxonomy.skills.to_vec(),
+            by_id: taxonomy
+                .by_id
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect(),
             implies,
             spellings,
             files: 1,
@@ -260,24 +287,25 @@ impl Builder {
                     let i = existing.0 as usize;
                     let skill = &mut self.skills[i];
                     if let Some(name) = raw.name {
-                        skill.name = name;
+                        skill.name = name.into();
                     }
                     if let Some(kind) = raw.kind {
                         skill.kind = kind;
                     }
                     if let Some(category) = raw.category {
-                        skill.category = category;
+                        skill.category = category.into();
                     }
                     if let Some(ambiguous) = raw.ambiguous {
                         skill.ambiguous = ambiguous;
                     }
+                    let owned = |list: Vec<String>| list.into_iter().map(Cow::Owned);
                     if raw.replace {
-                        skill.aliases = aliases;
-                        skill.cased = cased;
+                        skill.aliases = owned(aliases).collect();
+                        skill.cased = owned(cased).collect();
                         self.implies[i] = implies;
                     } else {
-                        skill.aliases.extend(aliases);
-                        skill.cased.extend(cased);
+                        skill.aliases.to_mut().extend(owned(aliases));
+                        skill.cased.to_mut().extend(owned(cased));
                         self.implies[i].extend(implies);
                     }
                 }
@@ -291,13 +319,13 @@ impl Builder {
                     let skill_id = SkillId(self.skills.len() as u32);
                     self.by_id.insert(id.clone(), skill_id);
                     self.skills.push(Skill {
-                        id,
-                        name,
+                        id: id.into(),
+                        name: name.into(),
                         kind: raw.kind.unwrap_or(Kind::Technology),
-                        category: raw.category.unwrap_or_default(),
-                        aliases,
-                        cased,
-                        implies: Vec::new(),
+                        category: raw.category.unwrap_or_default().into(),
+                        aliases: aliases.into_iter().map(Cow::Owned).collect(),
+                        cased: cased.into_iter().map(Cow::Owned).collect(),
+                        implies: Cow::Owned(Vec::new()),
                         ambiguous: raw.ambiguous.unwrap_or(false),
                     });
                     self.implies.push(implies);
@@ -325,7 +353,7 @@ impl Builder {
                     resolved.push(id);
                 }
             }
-            self.skills[i].implies = resolved;
+            self.skills[i].implies = Cow::Owned(resolved);
         }
         let closure = implication_closure(&self.skills, |i| {
             let (_, origin, line) = self.implies[i]
@@ -352,10 +380,11 @@ impl Builder {
             }
         }
         Ok(Taxonomy {
-            skills: self.skills,
-            by_id: self.by_id,
-            by_key,
-            closure,
+            skills: Cow::Owned(self.skills),
+            by_id: sorted(self.by_id),
+            by_key: sorted(by_key),
+            closure: Cow::Owned(closure.into_iter().map(Cow::Owned).collect()),
+            builtin: false,
         })
     }
 }
@@ -395,8 +424,8 @@ fn implication_closure(
                         let path: Vec<&str> = stack
                             .iter()
                             .skip_while(|(s, _)| *s != c)
-                            .map(|(s, _)| skills[*s].id.as_str())
-                            .chain(std::iter::once(skills[c].id.as_str()))
+                            .map(|(s, _)| &*skills[*s].id)
+                            .chain(std::iter::once(&*skills[c].id))
                             .collect();
                         return Err(InputError::new(
                             origin,
@@ -408,7 +437,7 @@ fn implication_closure(
                 }
             } else {
                 let mut all: Vec<SkillId> = Vec::new();
-                for &child in &skills[node].implies {
+                for &child in skills[node].implies.iter() {
                     all.push(child);
                     all.extend_from_slice(&closure[child.0 as usize]);
                 }
