@@ -7,6 +7,7 @@ mod exit;
 mod input;
 mod match_cmd;
 mod parse_cmd;
+mod pipeline;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
