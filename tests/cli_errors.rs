@@ -62,9 +62,10 @@ fn bad_profile_is_reported_and_the_rest_are_scored() {
     assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
     assert!(run.stdout.contains("\"candidate\":\"good\""));
     let errors: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(errors.len(), 2, "{}", run.stderr);
-    assert!(errors[0].starts_with("jobmatch: ") && errors[0].contains("bad.toml:"));
+    assert_eq!(errors.len(), 3, "{}", run.stderr);
+    assert!(errors[0].starts_with("jobmatch: ") && errors[0].contains("bad.toml:2: "));
     assert!(errors[1].contains("level.toml") && errors[1].contains("unknown level \"guru\""));
+    assert_eq!(errors[2], "jobmatch: 2 of 3 records skipped");
 }
 
 #[test]

@@ -105,7 +105,15 @@ Scoring:
 Examples:
   jobmatch match postings/ibm-back-end-developer-intern.md fixtures/candidates
   jobmatch match posting.md alice.toml bob.json --format csv > ranking.csv
-  jobmatch match posting.md fixtures/candidates --explain";
+  jobmatch match posting.md fixtures/candidates --explain
+  jobmatch match posting.md profiles.jsonl --top 10 --min-score 60
+  gen-profiles | jobmatch match posting.md --format csv      (stdin: JSON Lines)
+  jobmatch match postings/ --candidate me.toml               (rank postings for one profile)
+
+Input:
+  Native profiles are TOML or JSON (docs/profiles.md); a .json file with JSON Resume keys
+  (basics, work, ...) is read as a JSON Resume; .md and .txt resumes are mined for skills.
+  A bad record of a stream is reported as FILE:LINE and skipped; the rest are scored.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ParseFormat {
@@ -146,21 +154,33 @@ pub enum MatchFormat {
 
 #[derive(Debug, Args)]
 pub struct MatchArgs {
-    /// The posting to score against.
+    /// The posting to score against: a file or a directory of postings. With --candidate,
+    /// every positional argument is a posting.
     #[arg(value_name = "POSTING")]
     pub posting: PathBuf,
 
-    /// Candidate profiles: files or directories of .toml and .json profiles.
-    #[arg(required = true, value_name = "CANDIDATE")]
+    /// Candidate profiles: files or directories of native .toml/.json profiles, JSON Resume
+    /// .json files, JSON Lines streams (.jsonl, .ndjson) and free-text resumes (.md, .txt);
+    /// `-` reads JSON Lines from standard input, which is also the default.
+    #[arg(value_name = "CANDIDATE")]
     pub candidates: Vec<PathBuf>,
+
+    /// Score these profiles against every posting given as positional arguments: the job
+    /// seeker's view, ranking postings for one profile.
+    #[arg(short, long = "candidate", value_name = "PROFILE")]
+    pub candidate: Vec<PathBuf>,
 
     /// Output format [default: table on a terminal, jsonl otherwise]
     #[arg(short, long, value_enum)]
     pub format: Option<MatchFormat>,
 
-    /// Keep only the N best results, best first (buffers N results).
+    /// Keep only the N best results, best first (buffers N results in a bounded heap).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+
+    /// Keep only results scoring at least X (0-100); exit 1 when none does.
+    #[arg(long, value_name = "X")]
+    pub min_score: Option<f32>,
 
     /// Show each requirement's outcome and the evidence behind it.
     #[arg(long)]
@@ -169,4 +189,13 @@ pub struct MatchArgs {
     /// Table width in columns [default: the terminal's]
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+
+    /// Largest accepted record of a JSON Lines stream, in bytes; longer lines are reported
+    /// and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::profile::stream::DEFAULT_MAX_RECORD)]
+    pub max_record_size: usize,
+
+    /// Worker threads [default: one per core]; output is the same for any number.
+    #[arg(long, value_name = "N", hide = true, env = "JOBMATCH_THREADS")]
+    pub threads: Option<usize>,
 }

@@ -55,7 +55,7 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
     Ok(decode(bytes, &path.display().to_string())?)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -7,6 +7,7 @@ mod exit;
 mod input;
 mod match_cmd;
 mod parse_cmd;
+mod pipeline;
 mod skills_cmd;
 mod taxonomy_cmd;
 

@@ -57,6 +57,8 @@ pub struct Evidence {
     pub via: Option<SkillId>,
     /// Found in the profile's free text rather than its skill list.
     pub from_text: bool,
+    /// Index into the profile's `skills` of the skill that met it (`None` from free text).
+    pub profile_skill: Option<usize>,
     pub years: Option<f32>,
     pub credit: f32,
 }
@@ -107,6 +109,7 @@ struct Held {
     level: Option<Proficiency>,
     years: Option<f32>,
     from_text: bool,
+    index: Option<usize>,
 }
 
 impl<'t> Matcher<'t> {
@@ -141,11 +144,13 @@ impl<'t> Matcher<'t> {
         let mut held: Vec<Held> = profile
             .skills
             .iter()
-            .map(|s| Held {
+            .enumerate()
+            .map(|(i, s)| Held {
                 skill: s.skill,
                 level: s.level,
                 years: s.years,
                 from_text: false,
+                index: Some(i),
             })
             .collect();
         if let Some(summary) = &profile.summary {
@@ -156,6 +161,7 @@ impl<'t> Matcher<'t> {
                         level: None,
                         years: None,
                         from_text: true,
+                        index: None,
                     });
                 }
             }
@@ -290,6 +296,7 @@ impl<'t> Matcher<'t> {
             wanted: want,
             via: None,
             from_text: false,
+            profile_skill: None,
             years: None,
             credit: 0.0,
         };
@@ -314,6 +321,7 @@ impl<'t> Matcher<'t> {
                     wanted: want,
                     via: Some(h.skill),
                     from_text: h.from_text,
+                    profile_skill: h.index,
                     years,
                     credit,
                 };

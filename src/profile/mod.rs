@@ -1,14 +1,31 @@
-//! Candidate profiles: the [`Profile`] model and the native format (TOML or JSON, one schema,
-//! documented in `docs/profiles.md`). Skill names are resolved to taxonomy ids here, at the
-//! edge, so the matcher compares integers; names the taxonomy does not know are kept for
-//! reporting. Free text (`summary`) is kept as text: the matcher mines it for the skills its
-//! posting asks about.
+//! Candidate profiles: the [`Profile`] model and every format a profile arrives in, one file
+//! per format: [`native`] (TOML or JSON, one schema, documented in `docs/profiles.md`),
+//! [`json_resume`] (JSON Resume v1, told from native JSON by content in [`json`]), [`text`]
+//! (free-text and markdown resumes), and [`stream`] (JSON Lines of either JSON kind). Dates
+//! are in [`date`].
+//!
+//! Skill names are resolved to taxonomy ids here, at the edge, so the matcher compares
+//! integers; a [`SkillCache`] per worker remembers each distinct spelling's id. Names the
+//! taxonomy does not know are kept for reporting. Free text (`summary`) is kept as text: the
+//! matcher mines it for the skills its posting asks about.
+//!
+//! The library reads text it is given; finding files and reading them is the CLI's business.
 
-use serde::Deserialize;
+pub mod date;
+pub mod json;
+pub mod json_resume;
+pub mod native;
+pub mod stream;
+pub mod text;
 
-use crate::error::{InputError, line_of};
+use std::collections::HashMap;
+
+use regex::Regex;
+
+use crate::error::InputError;
 use crate::requirement::{EducationLevel, Proficiency};
-use crate::skill::{SkillId, Taxonomy};
+use crate::skill::{Extractor, SkillId, Taxonomy};
+use date::Month;
 
 /// A skill the candidate claims.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +35,9 @@ pub struct ProfileSkill {
     pub written: String,
     pub level: Option<Proficiency>,
     pub years: Option<f32>,
+    /// Where it was found when not simply listed: "work: Backend Engineer, Acme 2019-03..2021-06
+    /// (2.3 years)", "skills: Web Development", "text line 12".
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,47 +76,17 @@ impl Profile {
     }
 }
 
-/// The native schema as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    id: Option<String>,
-    name: Option<String>,
-    #[serde(default)]
-    skills: Vec<RawSkill>,
-    years_experience: Option<f32>,
-    #[serde(default)]
-    education: Vec<RawDegree>,
-    #[serde(default)]
-    certifications: Vec<String>,
-    #[serde(default)]
-    languages: Vec<String>,
-    summary: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum RawSkill {
-    Name(String),
-    Full {
-        name: String,
-        level: Option<String>,
-        years: Option<f32>,
-    },
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDegree {
-    level: Option<String>,
-    field: Option<String>,
-}
-
-/// The serialisation a profile file is written in.
+/// The serialisation a profile is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Native TOML.
     Toml,
+    /// One JSON object: native or JSON Resume, told apart by content.
     Json,
+    /// One JSON object per line.
+    JsonLines,
+    /// A free-text or markdown resume.
+    Text,
 }
 
 impl Format {
@@ -105,29 +95,144 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "md" | "markdown" | "txt" => Some(Format::Text),
             _ => None,
         }
     }
 }
 
-/// Reads one native profile. `origin` names the input in errors; `default_id` is used when the
-/// profile has no `id` (the CLI passes the file stem).
-pub fn parse(
-    text: &str,
-    format: Format,
-    origin: &str,
-    default_id: &str,
-    taxonomy: &Taxonomy,
-) -> Result<Profile, InputError> {
-    let raw: RawProfile = match format {
-        Format::Toml => toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_of(text, s.start));
-            InputError::new(origin, line, e.message().trim().to_string())
-        })?,
-        Format::Json => serde_json::from_str(text)
-            .map_err(|e| InputError::new(origin, Some(e.line() as u32), json_message(&e)))?,
-    };
-    resolve(raw, origin, default_id, taxonomy)
+/// Where a record came from: the name errors use, its line for a record of a stream, and the
+/// id to give a profile that has none.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub name: &'a str,
+    pub line: Option<u32>,
+    pub default_id: &'a str,
+}
+
+/// Remembers which taxonomy skill each distinct spelling names; one per worker thread.
+#[derive(Debug, Default)]
+pub struct SkillCache {
+    map: HashMap<Box<str>, Option<SkillId>>,
+}
+
+/// Spellings remembered before the cache starts over (bounds memory on hostile input).
+const CACHE_LIMIT: usize = 100_000;
+
+impl SkillCache {
+    pub fn lookup(&mut self, taxonomy: &Taxonomy, name: &str) -> Option<SkillId> {
+        if let Some(&hit) = self.map.get(name) {
+            return hit;
+        }
+        let id = taxonomy.lookup(name);
+        if self.map.len() >= CACHE_LIMIT {
+            self.map.clear();
+        }
+        self.map.insert(name.into(), id);
+        id
+    }
+}
+
+/// Everything reading profiles needs, built once and shared by all threads.
+pub struct Loader<'t> {
+    taxonomy: &'t Taxonomy,
+    /// Over the whole taxonomy, for resumes' prose.
+    extractor: Extractor,
+    /// "Today", for open-ended work entries.
+    as_of: Month,
+    years_re: Regex,
+    degree_re: Regex,
+}
+
+impl<'t> Loader<'t> {
+    /// `as_of` is the month open-ended dates ("Present") stand for.
+    pub fn new(taxonomy: &'t Taxonomy, as_of: Month) -> Self {
+        Loader {
+            taxonomy,
+            extractor: Extractor::new(taxonomy),
+            as_of,
+            years_re: Regex::new(
+                r"(?i)\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b[^.\n]{0,40}?\bexperience",
+            )
+            .expect("valid regex"),
+            degree_re: Regex::new(
+                r"(?i)\b(ph\.?\s?d|doctorate|master'?s?|m\.?sc|mba|bachelor'?s?|b\.?sc|b\.?eng|associate'?s? degree|high school)\b",
+            )
+            .expect("valid regex"),
+        }
+    }
+
+    pub fn taxonomy(&self) -> &'t Taxonomy {
+        self.taxonomy
+    }
+
+    /// Reads one profile (one line of a JSON Lines stream counts as [`Format::Json`]).
+    pub fn parse(
+        &self,
+        text: &str,
+        format: Format,
+        origin: &Origin,
+        cache: &mut SkillCache,
+    ) -> Result<Profile, InputError> {
+        match format {
+            Format::Toml => native::parse_toml(text, origin, self.taxonomy, cache),
+            Format::Json | Format::JsonLines => self.parse_json(text, origin, cache),
+            Format::Text => Ok(text::parse(text, origin, self)),
+        }
+    }
+
+    fn parse_json(
+        &self,
+        text: &str,
+        origin: &Origin,
+        cache: &mut SkillCache,
+    ) -> Result<Profile, InputError> {
+        let rec = json::read(text).map_err(|e| {
+            let line = match origin.line {
+                Some(l) => l + e.line().saturating_sub(1) as u32,
+                None => e.line() as u32,
+            };
+            InputError::new(origin.name, Some(line), json_message(&e))
+        })?;
+        if rec.is_json_resume() {
+            return Ok(json_resume::resolve(&rec, origin, self, cache));
+        }
+        if let Some(key) = &rec.unknown {
+            return Err(InputError::new(
+                origin.name,
+                origin.line,
+                format!(
+                    "unknown field `{key}`, expected one of {} (or a JSON Resume)",
+                    json::NATIVE_FIELDS
+                ),
+            ));
+        }
+        use json::Obj;
+        let native = native::Native {
+            id: rec.id.get(),
+            name: rec.name.get(),
+            skills: Obj::iter(&rec.skills)
+                .filter_map(|s| {
+                    Some(native::NativeSkill {
+                        name: s.name.get()?,
+                        level: s.level.get(),
+                        years: s.years.0,
+                    })
+                })
+                .collect(),
+            years_experience: rec.years_experience,
+            education: Obj::iter(&rec.education)
+                .map(|d| (d.level.get(), d.field.get()))
+                .collect(),
+            certifications: Obj::iter(&rec.certifications)
+                .filter_map(|c| c.name.get())
+                .collect(),
+            languages: Obj::iter(&rec.languages).filter_map(|l| l.get()).collect(),
+            summary: rec.summary.get(),
+        };
+        native::resolve(native, origin, self.taxonomy, cache)
+    }
 }
 
 /// serde_json's message without its own " at line N column M" suffix.
@@ -136,94 +241,5 @@ pub fn json_message(e: &serde_json::Error) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg,
-    }
-}
-
-fn resolve(
-    raw: RawProfile,
-    origin: &str,
-    default_id: &str,
-    taxonomy: &Taxonomy,
-) -> Result<Profile, InputError> {
-    let bad = |msg: String| InputError::new(origin, None, msg);
-    let mut profile = Profile {
-        id: raw
-            .id
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| default_id.to_string()),
-        name: raw.name,
-        years_experience: check_years(raw.years_experience, "years_experience").map_err(bad)?,
-        certifications: raw.certifications,
-        languages: raw.languages,
-        summary: raw.summary,
-        ..Profile::default()
-    };
-    for skill in raw.skills {
-        let (name, level, years) = match skill {
-            RawSkill::Name(name) => (name, None, None),
-            RawSkill::Full { name, level, years } => (name, level, years),
-        };
-        let level = match level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-            None => None,
-            Some(word) => Some(Proficiency::parse(word).ok_or_else(|| {
-                bad(format!(
-                    "skill {name:?}: unknown level {word:?} (expected basic, working, advanced or expert)"
-                ))
-            })?),
-        };
-        let years = check_years(years, &format!("skill {name:?}: years")).map_err(bad)?;
-        match taxonomy.lookup(&name) {
-            Some(id) => profile.skills.push(ProfileSkill {
-                skill: id,
-                written: name,
-                level,
-                years,
-            }),
-            None if name.trim().is_empty() => {}
-            None => profile.unknown_skills.push(name),
-        }
-    }
-    for degree in raw.education {
-        let level = match degree.level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-            None => None,
-            Some(word) => Some(EducationLevel::parse(word).ok_or_else(|| {
-                bad(format!(
-                    "education: unknown level {word:?} (expected high_school, associate, bachelor, master or phd)"
-                ))
-            })?),
-        };
-        profile.education.push(Degree {
-            level,
-            field: degree.field,
-        });
-    }
-    // Certifications and languages are skills too when the taxonomy knows them.
-    let extra: Vec<String> = profile
-        .certifications
-        .iter()
-        .chain(&profile.languages)
-        .cloned()
-        .collect();
-    for name in extra {
-        if let Some(id) = taxonomy.lookup(&name)
-            && !profile.skills.iter().any(|s| s.skill == id)
-        {
-            profile.skills.push(ProfileSkill {
-                skill: id,
-                written: name,
-                level: None,
-                years: None,
-            });
-        }
-    }
-    Ok(profile)
-}
-
-fn check_years(years: Option<f32>, what: &str) -> Result<Option<f32>, String> {
-    match years {
-        Some(y) if !y.is_finite() || !(0.0..=80.0).contains(&y) => {
-            Err(format!("{what} must be between 0 and 80, got {y}"))
-        }
-        other => Ok(other),
     }
 }

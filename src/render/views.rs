@@ -164,7 +164,7 @@ impl MatchRow {
                         satisfaction: (o.satisfaction * 100.0).round() / 100.0,
                         text: r.text.clone(),
                         line: r.line,
-                        evidence: evidence_lines(o, taxonomy),
+                        evidence: evidence_lines(o, profile, taxonomy),
                     })
                     .collect()
             }),
@@ -172,7 +172,7 @@ impl MatchRow {
     }
 }
 
-fn evidence_lines(o: &Outcome, taxonomy: &Taxonomy) -> Vec<String> {
+fn evidence_lines(o: &Outcome, profile: &Profile, taxonomy: &Taxonomy) -> Vec<String> {
     let name = |id: SkillId| &*taxonomy.skill(id).name;
     let mut out = Vec::new();
     for e in &o.evidence {
@@ -184,10 +184,14 @@ fn evidence_lines(o: &Outcome, taxonomy: &Taxonomy) -> Vec<String> {
                 } else {
                     format!("{} (implies {})", name(via), name(e.wanted))
                 };
-                let source = if e.from_text {
-                    "from summary"
-                } else {
-                    "listed"
+                let listed = e.profile_skill.and_then(|i| profile.skills.get(i));
+                let source = match listed {
+                    _ if e.from_text => "from summary".to_string(),
+                    Some(s) => match &s.source {
+                        Some(src) => format!("{:?} from {src}", s.written),
+                        None => format!("listed as {:?}", s.written),
+                    },
+                    None => "listed".to_string(),
                 };
                 let years = e.years.map(|y| format!(", {y} years")).unwrap_or_default();
                 format!(

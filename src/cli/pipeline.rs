@@ -1,0 +1,297 @@
+//! The streaming core of `jobmatch match`: one reader thread cuts the inputs into batches of
+//! records, a pool of workers parses and scores batches with the shared, compiled matchers,
+//! and the calling thread gets the results back in input order.
+//!
+//! Memory is bounded: a batch holds at most [`BATCH_RECORDS`] records or about
+//! [`BATCH_BYTES`] of text (plus one over-size line, itself capped), and at most
+//! `4 × threads` batches exist at once — the reader waits for a free slot, and a slot is
+//! freed only when its batch's results have been handed on, so a slow batch cannot make the
+//! reorder buffer grow. The output is the same for any number of threads.
+
+use std::collections::BTreeMap;
+use std::io::BufReader;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use crate::matcher::Matcher;
+use crate::profile::stream::LineReader;
+use crate::profile::{Format, Loader, Origin, SkillCache};
+use crate::render::MatchRow;
+use crate::requirement::RequirementSet;
+
+pub const BATCH_RECORDS: usize = 512;
+pub const BATCH_BYTES: usize = 256 * 1024;
+
+/// One candidate input.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name errors use: the path, or `<stdin>`.
+    pub name: String,
+    /// The id for profiles without one (file stem, plus `:LINE` in streams).
+    pub stem: String,
+    /// `None` for standard input.
+    pub path: Option<PathBuf>,
+    pub format: Format,
+}
+
+pub struct Settings {
+    pub threads: usize,
+    pub max_record: usize,
+    pub explain: bool,
+    pub min_score: Option<f32>,
+}
+
+/// What becomes of one record (or of one record × posting).
+pub enum Item {
+    /// A result that passed `--min-score`.
+    Row(MatchRow),
+    /// A record reported and skipped: the full message.
+    Skipped(String),
+}
+
+struct Unit {
+    source: usize,
+    line: Option<u32>,
+    range: Range<usize>,
+    problem: Option<String>,
+}
+
+struct Batch {
+    seq: u64,
+    text: String,
+    units: Vec<Unit>,
+}
+
+struct Done {
+    seq: u64,
+    records: usize,
+    items: Vec<Item>,
+}
+
+/// Records read and results handed on.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Stats {
+    pub records: usize,
+    pub skipped: usize,
+}
+
+/// Runs the pipeline, handing every item to `each` in input order (record by record, each
+/// record's postings in the order given). An error from `each` stops everything.
+pub fn run(
+    sources: &[Source],
+    loader: &Loader,
+    matchers: &[(Matcher, &RequirementSet)],
+    settings: &Settings,
+    mut each: impl FnMut(Item) -> anyhow::Result<()>,
+) -> anyhow::Result<Stats> {
+    let threads = settings.threads.max(1);
+    let slots = threads * 4;
+    let (work_tx, work_rx) = sync_channel::<Batch>(slots);
+    let (done_tx, done_rx) = sync_channel::<Done>(slots);
+    let (slot_tx, slot_rx) = sync_channel::<()>(slots);
+    for _ in 0..slots {
+        slot_tx.send(()).expect("the slot channel has room");
+    }
+    let work_rx = Mutex::new(work_rx);
+    let mut stats = Stats::default();
+    std::thread::scope(|scope| {
+        scope.spawn(|| read_all(sources, settings.max_record, work_tx, slot_rx));
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            scope.spawn(move || work(work_rx, done_tx, sources, loader, matchers, settings));
+        }
+        drop(done_tx);
+        let result = (|| {
+            let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+            let mut next = 0u64;
+            for done in &done_rx {
+                pending.insert(done.seq, done);
+                while let Some(done) = pending.remove(&next) {
+                    next += 1;
+                    stats.records += done.records;
+                    for item in done.items {
+                        if let Item::Skipped(_) = item {
+                            stats.skipped += 1;
+                        }
+                        each(item)?;
+                    }
+                    // The reader may be gone already; that is fine.
+                    let _ = slot_tx.send(());
+                }
+            }
+            anyhow::Ok(())
+        })();
+        // Dropping the receiving ends stops the workers and then the reader.
+        drop(done_rx);
+        drop(slot_tx);
+        result
+    })?;
+    Ok(stats)
+}
+
+fn read_all(sources: &[Source], max_record: usize, work: SyncSender<Batch>, slots: Receiver<()>) {
+    let mut seq = 0u64;
+    let mut batch = Batch {
+        seq,
+        text: String::new(),
+        units: Vec::new(),
+    };
+    // Sends the batch when full (or when `force`), waiting for a free slot; false when the
+    // consumer has gone.
+    let mut flush = |batch: &mut Batch, force: bool| -> bool {
+        if batch.units.is_empty()
+            || (!force && batch.units.len() < BATCH_RECORDS && batch.text.len() < BATCH_BYTES)
+        {
+            return true;
+        }
+        if slots.recv().is_err() {
+            return false;
+        }
+        seq += 1;
+        let full = std::mem::replace(
+            batch,
+            Batch {
+                seq,
+                text: String::with_capacity(BATCH_BYTES + 4096),
+                units: Vec::with_capacity(BATCH_RECORDS),
+            },
+        );
+        work.send(full).is_ok()
+    };
+    for (i, source) in sources.iter().enumerate() {
+        let problem = |batch: &mut Batch, line: Option<u32>, msg: String| {
+            let name = match line {
+                Some(l) => format!("{}:{l}", source.name),
+                None => source.name.clone(),
+            };
+            batch.units.push(Unit {
+                source: i,
+                line,
+                range: 0..0,
+                problem: Some(format!("{name}: {msg}")),
+            });
+        };
+        if source.format != Format::JsonLines {
+            let path = source.path.as_ref().expect("only streams come from stdin");
+            match super::input::read_text(path) {
+                Ok(text) => {
+                    let start = batch.text.len();
+                    batch.text.push_str(&text);
+                    batch.units.push(Unit {
+                        source: i,
+                        line: None,
+                        range: start..batch.text.len(),
+                        problem: None,
+                    });
+                }
+                Err(e) => batch.units.push(Unit {
+                    source: i,
+                    line: None,
+                    range: 0..0,
+                    problem: Some(format!("{e:#}")),
+                }),
+            }
+            if !flush(&mut batch, false) {
+                return;
+            }
+            continue;
+        }
+        let reader: Box<dyn std::io::BufRead> = match &source.path {
+            None => Box::new(std::io::stdin().lock()),
+            Some(p) => match std::fs::File::open(p) {
+                Ok(f) => Box::new(BufReader::with_capacity(64 * 1024, f)),
+                Err(e) => {
+                    problem(&mut batch, None, super::input::io_reason(&e));
+                    continue;
+                }
+            },
+        };
+        let mut lines = LineReader::new(reader, max_record);
+        loop {
+            match lines.next_into(&mut batch.text) {
+                Ok(None) => break,
+                Ok(Some(line)) => match line.text {
+                    Ok(range) => batch.units.push(Unit {
+                        source: i,
+                        line: Some(line.number),
+                        range,
+                        problem: None,
+                    }),
+                    Err(msg) => problem(&mut batch, Some(line.number), msg),
+                },
+                Err(e) => {
+                    problem(&mut batch, None, format!("cannot read: {e}"));
+                    break;
+                }
+            }
+            if !flush(&mut batch, false) {
+                return;
+            }
+        }
+    }
+    flush(&mut batch, true);
+}
+
+fn work(
+    work: &Mutex<Receiver<Batch>>,
+    done: SyncSender<Done>,
+    sources: &[Source],
+    loader: &Loader,
+    matchers: &[(Matcher, &RequirementSet)],
+    settings: &Settings,
+) {
+    let mut cache = SkillCache::default();
+    let taxonomy = loader.taxonomy();
+    loop {
+        let batch = match work.lock() {
+            Ok(rx) => match rx.recv() {
+                Ok(b) => b,
+                Err(_) => return,
+            },
+            Err(_) => return,
+        };
+        let mut items = Vec::with_capacity(batch.units.len() * matchers.len());
+        for unit in &batch.units {
+            if let Some(p) = &unit.problem {
+                items.push(Item::Skipped(p.clone()));
+                continue;
+            }
+            let source = &sources[unit.source];
+            let default_id = match unit.line {
+                Some(l) => format!("{}:{l}", source.stem),
+                None => source.stem.clone(),
+            };
+            let origin = Origin {
+                name: &source.name,
+                line: unit.line,
+                default_id: &default_id,
+            };
+            let text = &batch.text[unit.range.clone()];
+            match loader.parse(text, source.format, &origin, &mut cache) {
+                Err(e) => items.push(Item::Skipped(e.to_string())),
+                Ok(profile) => {
+                    for (matcher, set) in matchers {
+                        let score = matcher.score(&profile);
+                        let row = MatchRow::new(set, &profile, &score, taxonomy, settings.explain);
+                        if settings.min_score.is_none_or(|min| row.score >= min) {
+                            items.push(Item::Row(row));
+                        }
+                    }
+                }
+            }
+        }
+        if done
+            .send(Done {
+                seq: batch.seq,
+                records: batch.units.len(),
+                items,
+            })
+            .is_err()
+        {
+            return;
+        }
+    }
+}

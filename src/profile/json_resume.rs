@@ -1,0 +1,373 @@
+//! JSON Resume v1 (<https://jsonresume.org/schema>) mapped onto a [`Profile`].
+//!
+//! - `skills[].name` and every `keywords` entry are skills, at the entry's `level` ("Expert",
+//!   "Intermediate", "90", "7 years" all read);
+//! - `work[]` entries give years: each entry's position, summary, description, highlights and
+//!   keywords are mined for skills with the full-taxonomy extractor, and every skill found
+//!   gets the months of that entry (overlapping entries merged); the total is the merged union
+//!   of all entries. Dates as published ("2019-03", "2019", "Present", missing end: today);
+//! - `volunteer[]`, `projects[]` and `basics.summary`/`label` are mined for skills, no years;
+//! - `education[].studyType` → a level (Bachelor, BSc, Laurea Magistrale, 学士...), `area` the
+//!   field; `certificates[].name` and `languages[].language` as in native profiles.
+
+use std::collections::HashMap;
+
+use super::date::{self, Month};
+use super::json::{JsonRecord, Obj, Text, WorkEntry};
+use super::{Degree, Loader, Origin, Profile, ProfileSkill, SkillCache};
+use crate::requirement::{EducationLevel, Proficiency};
+use crate::skill::SkillId;
+
+struct Builder<'l> {
+    loader: &'l Loader<'l>,
+    profile: Profile,
+    /// Index into `profile.skills` by skill.
+    index: HashMap<SkillId, usize>,
+    /// Work intervals per skill, with the entry that gave them.
+    worked: HashMap<SkillId, Vec<(Month, Month, String)>>,
+}
+
+impl Builder<'_> {
+    fn add(
+        &mut self,
+        id: SkillId,
+        written: &str,
+        level: Option<Proficiency>,
+        years: Option<f32>,
+        source: &str,
+    ) {
+        match self.index.get(&id) {
+            Some(&i) => {
+                let s = &mut self.profile.skills[i];
+                s.level = s.level.max(level);
+                if years > s.years {
+                    s.years = years;
+                }
+            }
+            None => {
+                self.index.insert(id, self.profile.skills.len());
+                self.profile.skills.push(ProfileSkill {
+                    skill: id,
+                    written: written.to_string(),
+                    level,
+                    years,
+                    source: Some(source.to_string()),
+                });
+            }
+        }
+    }
+
+    /// Skills named in `text`, added and returned.
+    fn mine(&mut self, text: &str, source: &str, found: &mut Vec<SkillId>) {
+        for m in self.loader.extractor.find(text) {
+            self.add(m.skill, &text[m.start..m.end], None, None, source);
+            found.push(m.skill);
+        }
+    }
+
+    fn entry(&mut self, e: &WorkEntry, cache: &mut SkillCache, found: &mut Vec<SkillId>) {
+        let label = entry_label(e);
+        let source = format!("work: {label}");
+        for t in [&e.position, &e.summary, &e.description, &e.name]
+            .into_iter()
+            .chain(e.highlights.0.iter())
+        {
+            if let Some(text) = t.get() {
+                self.mine(text, &source, found);
+            }
+        }
+        for k in e
+            .keywords
+            .0
+            .iter()
+            .filter_map(Text::get)
+            .chain(Obj::iter(&e.skills).filter_map(|s| s.name.get()))
+        {
+            if let Some(id) = cache.lookup(self.loader.taxonomy, k) {
+                self.add(id, k, None, None, &source);
+                found.push(id);
+            }
+        }
+    }
+}
+
+fn entry_label(e: &WorkEntry) -> String {
+    let place = e.name.get().or(e.company.get()).or(e.organization.get());
+    match (e.position.get(), place) {
+        (Some(p), Some(c)) => format!("{p}, {c}"),
+        (Some(x), None) | (None, Some(x)) => x.to_string(),
+        (None, None) => "untitled entry".to_string(),
+    }
+}
+
+/// Maps a JSON Resume record; never fails: fields it cannot read are left out.
+pub fn resolve(
+    rec: &JsonRecord,
+    origin: &Origin,
+    loader: &Loader,
+    cache: &mut SkillCache,
+) -> Profile {
+    let basics = rec.basics.as_ref().and_then(|b| b.0.as_ref());
+    let mut b = Builder {
+        loader,
+        profile: Profile {
+            id: rec.id.get().unwrap_or(origin.default_id).to_string(),
+            name: basics
+                .and_then(|b| b.name.get())
+                .or(rec.name.get())
+                .map(str::to_string),
+            summary: basics
+                .and_then(|b| b.summary.get())
+                .or(rec.summary.get())
+                .map(str::to_string),
+            years_experience: rec.years_experience,
+            ..Profile::default()
+        },
+        index: HashMap::new(),
+        worked: HashMap::new(),
+    };
+    for s in Obj::iter(&rec.skills) {
+        let (level, years) = s.level.get().map(resume_level).unwrap_or_default();
+        let years = s.years.0.or(years);
+        let name = s.name.get();
+        let mut any = false;
+        if let Some(name) = name
+            && let Some(id) = cache.lookup(loader.taxonomy, name)
+        {
+            b.add(id, name, level, years, "skills");
+            any = true;
+        }
+        let group = format!("skills: {}", name.unwrap_or("keywords"));
+        for k in s
+            .keywords
+            .iter()
+            .flat_map(|k| k.0.iter())
+            .filter_map(Text::get)
+        {
+            if let Some(id) = cache.lookup(loader.taxonomy, k) {
+                b.add(id, k, level, years, &group);
+                any = true;
+            }
+        }
+        if !any && let Some(name) = name {
+            b.profile.unknown_skills.push(name.to_string());
+        }
+    }
+    let mut all: Vec<(Month, Month)> = Vec::new();
+    let mut found = Vec::new();
+    for e in rec.work.iter().flat_map(Obj::iter) {
+        found.clear();
+        b.entry(e, cache, &mut found);
+        if let Some((start, end)) =
+            date::interval(e.start_date.get(), e.end_date.get(), loader.as_of)
+        {
+            all.push((start, end));
+            found.sort_unstable();
+            found.dedup();
+            let label = entry_label(e);
+            for &id in &found {
+                b.worked
+                    .entry(id)
+                    .or_default()
+                    .push((start, end, label.clone()));
+            }
+        }
+    }
+    for e in Obj::iter(&rec.volunteer).chain(Obj::iter(&rec.projects)) {
+        found.clear();
+        b.entry(e, cache, &mut found);
+    }
+    if let Some(basics) = basics {
+        for t in [&basics.label, &basics.summary] {
+            if let Some(text) = t.get() {
+                b.mine(text, "summary", &mut found);
+            }
+        }
+    }
+    // Years per skill from the work entries that name it.
+    let worked = std::mem::take(&mut b.worked);
+    for (id, entries) in worked {
+        let mut spans: Vec<(Month, Month)> = entries.iter().map(|&(s, e, _)| (s, e)).collect();
+        let years = date::years(date::merged_months(&mut spans));
+        let i = b.index[&id];
+        let skill = &mut b.profile.skills[i];
+        if skill.years.is_none_or(|y| y < years) {
+            skill.years = Some(years);
+        }
+        let mut detail: Vec<String> = entries
+            .iter()
+            .take(3)
+            .map(|(s, e, label)| format!("{label} {s}..{e} ({} years)", date::years(e.0 - s.0 + 1)))
+            .collect();
+        if entries.len() > 3 {
+            detail.push(format!("{} more", entries.len() - 3));
+        }
+        skill.source = Some(format!("work: {}", detail.join("; ")));
+    }
+    if !all.is_empty() && rec.years_experience.is_none() {
+        b.profile.years_experience = Some(date::years(date::merged_months(&mut all)));
+    }
+    for e in Obj::iter(&rec.education) {
+        let level = e
+            .study_type
+            .as_ref()
+            .and_then(Text::get)
+            .or(e.level.get())
+            .and_then(education_level);
+        let field = e
+            .area
+            .as_ref()
+            .and_then(Text::get)
+            .or(e.field.get())
+            .map(str::to_string);
+        b.profile.education.push(Degree { level, field });
+    }
+    for c in Obj::iter(&rec.certifications).chain(rec.certificates.iter().flat_map(Obj::iter)) {
+        if let Some(name) = c.name.get() {
+            b.profile.certifications.push(name.to_string());
+            if let Some(id) = cache.lookup(loader.taxonomy, name) {
+                b.add(id, name, None, None, "certificates");
+            }
+        }
+    }
+    for l in Obj::iter(&rec.languages) {
+        if let Some(name) = l.get() {
+            b.profile.languages.push(name.to_string());
+            if let Some(id) = cache.lookup(loader.taxonomy, name) {
+                b.add(id, name, None, None, "languages");
+            }
+        }
+    }
+    b.profile
+}
+
+/// A JSON Resume skill level: a word, a percentage, or a span of years.
+pub fn resume_level(text: &str) -> (Option<Proficiency>, Option<f32>) {
+    if let Some(p) = Proficiency::parse(text) {
+        return (Some(p), None);
+    }
+    let lower = text.trim().to_lowercase();
+    let number: Option<f32> = lower
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .find(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok());
+    if lower.contains("year") || lower.contains("yr") {
+        return (None, number.filter(|y| (0.0..=80.0).contains(y)));
+    }
+    if let Some(n) = number
+        && lower.trim_end_matches('%').trim().parse::<f32>().is_ok()
+        && (0.0..=100.0).contains(&n)
+    {
+        let p = match n {
+            n if n < 40.0 => Proficiency::Basic,
+            n if n < 65.0 => Proficiency::Working,
+            n if n < 85.0 => Proficiency::Advanced,
+            _ => Proficiency::Expert,
+        };
+        return (Some(p), None);
+    }
+    let p = match lower.as_str() {
+        "medium" | "intermediate" | "moderate" => Some(Proficiency::Working),
+        "experienced" | "senior" | "very good" | "high" => Some(Proficiency::Advanced),
+        "master" | "guru" | "excellent" => Some(Proficiency::Expert),
+        "junior" | "low" | "learning" => Some(Proficiency::Basic),
+        _ => None,
+    };
+    (p, None)
+}
+
+/// A degree as resumes name it, in several languages; `None` for courses and trainings.
+pub fn education_level(text: &str) -> Option<EducationLevel> {
+    if let Some(level) = EducationLevel::parse(text) {
+        return Some(level);
+    }
+    let w = text.to_lowercase().replace(['.', '\''], "");
+    let has = |keys: &[&str]| keys.iter().any(|k| w.contains(k));
+    if has(&["phd", "doctor", "doktor", "dottorato", "博士", "박사"]) {
+        Some(EducationLevel::Phd)
+    } else if has(&[
+        "master",
+        "magist",
+        "msc",
+        "mphil",
+        "meng",
+        "mba",
+        "硕士",
+        "修士",
+        "석사",
+        "diplôme dingénieur",
+        "laurea specialistica",
+    ]) {
+        Some(EducationLevel::Master)
+    } else if has(&[
+        "bachelor",
+        "bsc",
+        "beng",
+        "laurea",
+        "licence",
+        "licenciatura",
+        "学士",
+        "本科",
+        "학사",
+    ]) || matches!(w.trim(), "sb" | "ab" | "bs" | "ba")
+    {
+        Some(EducationLevel::Bachelor)
+    } else if has(&["associate", "diploma of college", "dec"]) && !has(&["course", "training"]) {
+        Some(EducationLevel::Associate)
+    } else if has(&[
+        "high school",
+        "liceo",
+        "secondary",
+        "sekundarschule",
+        "gymnasium",
+        "baccalauréat",
+    ]) {
+        Some(EducationLevel::HighSchool)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_as_published() {
+        let cases = [
+            ("Expert", Some(Proficiency::Expert), None),
+            ("Intermediate", Some(Proficiency::Working), None),
+            ("Experienced", Some(Proficiency::Advanced), None),
+            ("90", Some(Proficiency::Expert), None),
+            ("45", Some(Proficiency::Working), None),
+            ("7 years", None, Some(7.0)),
+            ("15+ years", None, Some(15.0)),
+            ("", None, None),
+        ];
+        for (text, level, years) in cases {
+            assert_eq!(resume_level(text), (level, years), "{text}");
+        }
+    }
+
+    #[test]
+    fn degrees_as_published() {
+        use EducationLevel::*;
+        let cases = [
+            ("Bachelor's Degree", Some(Bachelor)),
+            ("B.Eng.", Some(Bachelor)),
+            ("Laurea Magistrale (3+2)", Some(Master)),
+            ("Laurea Triennale", Some(Bachelor)),
+            ("Master of Science", Some(Master)),
+            ("PhD Computational Mathematics", Some(Phd)),
+            ("学士", Some(Bachelor)),
+            ("학사", Some(Bachelor)),
+            ("SB", Some(Bachelor)),
+            ("Liceo Scientifico", Some(HighSchool)),
+            ("Training Course", None),
+            ("Computer Science", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(education_level(text), want, "{text}");
+        }
+    }
+}

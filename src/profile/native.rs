@@ -1,0 +1,192 @@
+//! The native profile schema (documented in `docs/profiles.md`), read from TOML here and from
+//! JSON by [`super::json`]; both end in [`resolve`], which validates levels and years and
+//! resolves skill names to taxonomy ids.
+
+use serde::Deserialize;
+
+use super::{Origin, Profile, ProfileSkill, SkillCache};
+use crate::error::{InputError, line_of};
+use crate::profile::Degree;
+use crate::requirement::{EducationLevel, Proficiency};
+use crate::skill::Taxonomy;
+
+/// A native profile with its strings borrowed from wherever it was read.
+#[derive(Debug, Default)]
+pub struct Native<'a> {
+    pub id: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub skills: Vec<NativeSkill<'a>>,
+    pub years_experience: Option<f32>,
+    pub education: Vec<(Option<&'a str>, Option<&'a str>)>,
+    pub certifications: Vec<&'a str>,
+    pub languages: Vec<&'a str>,
+    pub summary: Option<&'a str>,
+}
+
+#[derive(Debug, Default)]
+pub struct NativeSkill<'a> {
+    pub name: &'a str,
+    pub level: Option<&'a str>,
+    pub years: Option<f32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlProfile {
+    id: Option<String>,
+    name: Option<String>,
+    #[serde(default)]
+    skills: Vec<TomlSkill>,
+    years_experience: Option<f32>,
+    #[serde(default)]
+    education: Vec<TomlDegree>,
+    #[serde(default)]
+    certifications: Vec<String>,
+    #[serde(default)]
+    languages: Vec<String>,
+    summary: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum TomlSkill {
+    Name(String),
+    Full {
+        name: String,
+        level: Option<String>,
+        years: Option<f32>,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlDegree {
+    level: Option<String>,
+    field: Option<String>,
+}
+
+/// Reads a native profile written in TOML.
+pub fn parse_toml(
+    text: &str,
+    origin: &Origin,
+    taxonomy: &Taxonomy,
+    cache: &mut SkillCache,
+) -> Result<Profile, InputError> {
+    let raw: TomlProfile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start));
+        InputError::new(origin.name, line, e.message().trim().to_string())
+    })?;
+    let native = Native {
+        id: raw.id.as_deref(),
+        name: raw.name.as_deref(),
+        skills: raw
+            .skills
+            .iter()
+            .map(|s| match s {
+                TomlSkill::Name(name) => NativeSkill {
+                    name,
+                    ..NativeSkill::default()
+                },
+                TomlSkill::Full { name, level, years } => NativeSkill {
+                    name,
+                    level: level.as_deref(),
+                    years: *years,
+                },
+            })
+            .collect(),
+        years_experience: raw.years_experience,
+        education: raw
+            .education
+            .iter()
+            .map(|d| (d.level.as_deref(), d.field.as_deref()))
+            .collect(),
+        certifications: raw.certifications.iter().map(String::as_str).collect(),
+        languages: raw.languages.iter().map(String::as_str).collect(),
+        summary: raw.summary.as_deref(),
+    };
+    resolve(native, origin, taxonomy, cache)
+}
+
+/// Validates a native profile and resolves its skills.
+pub fn resolve(
+    raw: Native,
+    origin: &Origin,
+    taxonomy: &Taxonomy,
+    cache: &mut SkillCache,
+) -> Result<Profile, InputError> {
+    let bad = |msg: String| InputError::new(origin.name, origin.line, msg);
+    let mut profile = Profile {
+        id: raw
+            .id
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(origin.default_id)
+            .to_string(),
+        name: raw.name.map(str::to_string),
+        years_experience: check_years(raw.years_experience, "years_experience").map_err(bad)?,
+        certifications: raw.certifications.iter().map(|s| s.to_string()).collect(),
+        languages: raw.languages.iter().map(|s| s.to_string()).collect(),
+        summary: raw.summary.map(str::to_string),
+        ..Profile::default()
+    };
+    for skill in raw.skills {
+        let name = skill.name;
+        let level = match skill.level.map(str::trim).filter(|l| !l.is_empty()) {
+            None => None,
+            Some(word) => Some(Proficiency::parse(word).ok_or_else(|| {
+                bad(format!(
+                    "skill {name:?}: unknown level {word:?} (expected basic, working, advanced or expert)"
+                ))
+            })?),
+        };
+        let years = check_years(skill.years, &format!("skill {name:?}: years")).map_err(bad)?;
+        match cache.lookup(taxonomy, name) {
+            Some(id) => profile.skills.push(ProfileSkill {
+                skill: id,
+                written: name.to_string(),
+                level,
+                years,
+                source: None,
+            }),
+            None if name.trim().is_empty() => {}
+            None => profile.unknown_skills.push(name.to_string()),
+        }
+    }
+    for (level, field) in raw.education {
+        let level = match level.map(str::trim).filter(|l| !l.is_empty()) {
+            None => None,
+            Some(word) => Some(EducationLevel::parse(word).ok_or_else(|| {
+                bad(format!(
+                    "education: unknown level {word:?} (expected high_school, associate, bachelor, master or phd)"
+                ))
+            })?),
+        };
+        profile.education.push(Degree {
+            level,
+            field: field.map(str::to_string),
+        });
+    }
+    // Certifications and languages are skills too when the taxonomy knows them.
+    for name in raw.certifications.iter().chain(&raw.languages) {
+        if let Some(id) = cache.lookup(taxonomy, name)
+            && !profile.skills.iter().any(|s| s.skill == id)
+        {
+            profile.skills.push(ProfileSkill {
+                skill: id,
+                written: name.to_string(),
+                level: None,
+                years: None,
+                source: None,
+            });
+        }
+    }
+    Ok(profile)
+}
+
+fn check_years(years: Option<f32>, what: &str) -> Result<Option<f32>, String> {
+    match years {
+        Some(y) if !y.is_finite() || !(0.0..=80.0).contains(&y) => {
+            Err(format!("{what} must be between 0 and 80, got {y}"))
+        }
+        other => Ok(other),
+    }
+}

@@ -1,0 +1,338 @@
+//! End-to-end tests: the real binary, asserting stdout, stderr and exit code.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const POSTING: &str = "postings/ibm-back-end-developer-intern.md";
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn jobmatch(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobmatch"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn rows(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("jsonl row"))
+        .collect()
+}
+
+#[test]
+fn native_toml_and_json_profiles_rank() {
+    let r = jobmatch(
+        &["match", POSTING, "fixtures/candidates", "-f", "jsonl"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    let rows = rows(&r.stdout);
+    assert_eq!(rows.len(), 10);
+    for key in [
+        "candidate",
+        "posting",
+        "score",
+        "qualified",
+        "required_met",
+        "required_total",
+        "preferred_met",
+        "preferred_total",
+        "missing",
+    ] {
+        assert!(rows[0].get(key).is_some(), "field {key}");
+    }
+    // Input order (sorted directory walk).
+    assert_eq!(rows[0]["candidate"], "aiko-sre");
+    let maya = rows
+        .iter()
+        .find(|r| r["candidate"] == "maya-systems")
+        .unwrap();
+    assert_eq!(maya["qualified"], true);
+}
+
+#[test]
+fn malformed_line_in_the_middle_is_reported_and_skipped() {
+    let r = jobmatch(&["match", POSTING, "fixtures/profiles-small.jsonl"], None);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "jobmatch: fixtures/profiles-small.jsonl:7: EOF while parsing a string\n\
+         jobmatch: 1 of 20 records skipped\n"
+    );
+    let rows = rows(&r.stdout);
+    assert_eq!(rows.len(), 19);
+    assert_eq!(rows[5]["candidate"], "jun-ios");
+    assert_eq!(rows[6]["candidate"], "fatima-payroll");
+}
+
+#[test]
+fn stdin_is_the_default_input() {
+    let input = std::fs::read("fixtures/profiles-small.jsonl").unwrap();
+    let r = jobmatch(&["match", POSTING], Some(&input));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.starts_with("jobmatch: <stdin>:7: "),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(rows(&r.stdout).len(), 19);
+    let dash = jobmatch(&["match", POSTING, "-"], Some(&input));
+    assert_eq!(dash.stdout, r.stdout);
+}
+
+#[test]
+fn json_resume_and_markdown_resumes_load() {
+    let r = jobmatch(
+        &[
+            "match",
+            POSTING,
+            "fixtures/resumes",
+            "-f",
+            "jsonl",
+            "--explain",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "jobmatch: fixtures/resumes/broken.json:4: trailing comma\n\
+         jobmatch: 1 of 3 records skipped\n"
+    );
+    let rows = rows(&r.stdout);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["candidate"], "ada-json-resume");
+    assert_eq!(rows[0]["name"], "Ada Byron");
+    assert_eq!(rows[1]["candidate"], "kim-resume");
+    assert_eq!(rows[1]["name"], "Kim Lee");
+    assert_eq!(rows[1]["qualified"], true);
+    // Evidence names the work entry and its years.
+    let explain = rows[0]["explain"].to_string();
+    assert!(
+        explain.contains("work: Backend Engineer, Acme Payments 2019-03..2021-02 (2 years)"),
+        "{explain}"
+    );
+    for status in ["met", "missed", "unchecked"] {
+        assert!(
+            explain.contains(&format!("\"status\":\"{status}\"")),
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn every_output_format() {
+    let base = ["match", POSTING, "fixtures/candidates/maya-systems.toml"];
+    let with = |f: &str| {
+        let mut a = base.to_vec();
+        a.extend(["-f", f]);
+        jobmatch(&a, None)
+    };
+    let json = with("json");
+    assert_eq!(json.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v[0]["candidate"], "maya-systems");
+    let csv = with("csv");
+    assert!(
+        csv.stdout
+            .starts_with("candidate,name,posting,posting_file,score,qualified,")
+    );
+    assert_eq!(csv.stdout.lines().count(), 2);
+    let tsv = with("tsv");
+    assert!(tsv.stdout.starts_with("candidate\tname\tposting\t"));
+    let table = with("table");
+    assert!(table.stdout.contains("Maya"), "{}", table.stdout);
+    assert!(table.stdout.contains("100.0"));
+    let jsonl = with("jsonl");
+    assert_eq!(rows(&jsonl.stdout)[0]["score"], 100.0);
+}
+
+#[test]
+fn top_keeps_the_best_first() {
+    let r = jobmatch(
+        &[
+            "match",
+            POSTING,
+            "fixtures/candidates",
+            "fixtures/profiles-small.jsonl",
+            "--top",
+            "3",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    let rows = rows(&r.stdout);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["candidate"], "maya-systems");
+    let scores: Vec<f64> = rows.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn min_score_filters_and_exits_1_when_nothing_passes() {
+    let r = jobmatch(
+        &["match", POSTING, "fixtures/candidates", "--min-score", "60"],
+        None,
+    );
+    assert_eq!(r.code, 0);
+    assert!(
+        rows(&r.stdout)
+            .iter()
+            .all(|r| r["score"].as_f64().unwrap() >= 60.0)
+    );
+    let none = jobmatch(
+        &[
+            "match",
+            POSTING,
+            "fixtures/candidates/tom-blank.toml",
+            "--min-score",
+            "99",
+        ],
+        None,
+    );
+    assert_eq!(
+        (none.code, none.stdout.as_str(), none.stderr.as_str()),
+        (1, "", "")
+    );
+}
+
+#[test]
+fn several_postings_for_one_candidate() {
+    let r = jobmatch(
+        &[
+            "match",
+            "postings",
+            "--candidate",
+            "fixtures/candidates/aiko-sre.toml",
+            "-f",
+            "jsonl",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = rows(&r.stdout);
+    assert_eq!(rows.len(), 12);
+    assert!(rows.iter().all(|r| r["candidate"] == "aiko-sre"));
+}
+
+#[test]
+fn two_threads_write_what_one_thread_writes() {
+    let mut big = String::new();
+    let small = std::fs::read_to_string("fixtures/profiles-small.jsonl").unwrap();
+    for _ in 0..100 {
+        big.push_str(&small);
+    }
+    let run = |threads: &str| {
+        jobmatch(
+            &["match", POSTING, "--threads", threads, "-f", "csv"],
+            Some(big.as_bytes()),
+        )
+    };
+    let one = run("1");
+    let two = run("2");
+    assert_eq!(one.code, 2);
+    assert_eq!(one.stdout.lines().count(), 1 + 1900);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stderr, two.stderr);
+    assert!(
+        one.stderr
+            .ends_with("jobmatch: 100 of 2000 records skipped\n")
+    );
+    assert!(one.stderr.contains("<stdin>:1407: "), "{}", one.stderr);
+}
+
+#[test]
+fn oversized_record_is_skipped_with_its_line() {
+    let input = format!(
+        "{{\"id\":\"a\"}}\n{{\"id\":\"{}\"}}\n{{\"id\":\"c\"}}\n",
+        "x".repeat(200)
+    );
+    let r = jobmatch(
+        &["match", POSTING, "--max-record-size", "100"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("jobmatch: <stdin>:2: record longer than 100 bytes")
+    );
+    let rows = rows(&r.stdout);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1]["candidate"], "c");
+}
+
+#[test]
+fn closed_pipe_is_a_quiet_end() {
+    let mut big = String::new();
+    let small = std::fs::read_to_string("fixtures/profiles-small.jsonl").unwrap();
+    for _ in 0..500 {
+        big.push_str(&small);
+    }
+    let path = std::env::temp_dir().join(format!("jobmatch-pipe-{}.jsonl", std::process::id()));
+    std::fs::write(&path, big).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobmatch"))
+        .args(["match", POSTING, path.to_str().unwrap(), "-f", "jsonl"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_file(&path).ok();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panick"), "{stderr}");
+}
+
+/// The shared evaluation resumes (outside the repository; skipped when absent): every
+/// well-formed one loads, each malformed one is one line naming the file and the JSON line.
+#[test]
+fn published_resumes_import() {
+    let dir = "/work/shared/eval/resumes";
+    if !std::path::Path::new(dir).is_dir() {
+        return;
+    }
+    let r = jobmatch(&["match", POSTING, dir, "-f", "jsonl"], None);
+    let loaded = rows(&r.stdout).len();
+    let errors: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| !l.ends_with("records skipped"))
+        .collect();
+    for e in &errors {
+        assert!(
+            e.starts_with("jobmatch: /work/shared/eval/resumes/json/"),
+            "{e}"
+        );
+        assert!(e.contains("-invalid.json:"), "{e}");
+    }
+    assert_eq!(errors.len(), 2, "{}", r.stderr);
+    assert!(loaded >= 30, "{loaded}");
+}
