@@ -55,7 +55,7 @@ SOURCE_DIRS = {
 # leading '.', and internal '.' between alphanumerics; '/' and '&' are tokens
 # of their own; everything else (space, '-', '_', punctuation) separates.
 # --------------------------------------------------------------------------
-TOKEN_RE = re.compile(r"\.?[^\W_]+(?:\.[^\W_]+)*[+#]*|[/&]")
+TOKEN_RE = re.compile(r"(?:(?<![^\W_])\.(?=[^\W\d_]))?[^\W_]+(?:(?<=[^\W\d_])\.(?=[^\W\d_])[^\W_]+)*(?:[+#]+(?![+#]|[^\W_]))?|[/&]")
 ALIAS_CHARS_RE = re.compile(r"^[A-Za-z0-9 .+#/&_\-]+$")
 
 
@@ -81,6 +81,11 @@ def singular_forms(key: str) -> list[str]:
     return out
 
 
+def exact_key(text: str) -> str:
+    """Case-preserving matching key, for `cased` spellings."""
+    return " ".join(tokens(text))
+
+
 def compact(text: str) -> str:
     return "".join(norm(text).split())
 
@@ -90,7 +95,7 @@ def text_ok(text: str) -> bool:
     rely on '.' next to a digit (tokenisers disagree on '2.0')."""
     if not text or not ALIAS_CHARS_RE.match(text):
         return False
-    if re.search(r"\d\.|\.\d|\.\.|\.$|\.[ /&-]", text):
+    if re.search(r"\d\.|\.\d|\.\.|\.$|\.[ /&-]|[+#][A-Za-z]", text):
         return False
     toks = tokens(text)
     if not toks or all(t in "/&" for t in toks):
@@ -152,6 +157,8 @@ class Candidate:
     cased: list[str] = field(default_factory=list)
     implies_refs: list[tuple[str, str]] = field(default_factory=list)
     implies_ids: list[str] = field(default_factory=list)
+    merge_keys: list[str] = field(default_factory=list)      # looked up (any case) but never added as aliases
+    merge_names: list[str] = field(default_factory=list)     # merge only into a skill with exactly this name
 
 
 class Log:
@@ -264,7 +271,11 @@ class Words:
         self.common = common
 
     def is_common_token(self, tok: str) -> bool:
-        return tok.lower() in self.common
+        t = tok.lower()
+        if t in self.common:
+            return True
+        # plurals of common words ("emulators", "challenges") are common too
+        return any(t.endswith(suf) and t[: -len(suf)] in self.common for suf in ("s", "es"))
 
     def is_common_phrase(self, key: str) -> bool:
         """True when a key is one ordinary word (or only small words)."""
@@ -277,7 +288,7 @@ class Words:
         return all(t in self.common or t in STOP_SMALL or t.isdigit() for t in toks) and len(toks) <= 1
 
     def all_common(self, key: str) -> bool:
-        return all(t in self.common or t in STOP_SMALL or t.isdigit() or t in "/&" for t in key.split())
+        return all(self.is_common_token(t) or t in STOP_SMALL or t.isdigit() or t in "/&" for t in key.split())
 
 
 def acronym_letters(acr: str) -> str:
@@ -531,7 +542,7 @@ ONET_COMMODITY = {
     "Calendar and scheduling software": ("technology", "office", None),
     "Human resources software": ("technology", "hr", None),
     "Point of sale POS software": ("technology", "retail", None),
-    "Program testing software": ("technology", "testing", "software-testing"),
+    "Program testing software": ("technology", "testing", None),
     "Configuration management software": ("technology", "devops", None),
     "Application server software": ("technology", "devops", None),
     "Network monitoring software": ("technology", "networking", None),
@@ -596,12 +607,27 @@ ONET_CLASS_DEFAULT = {
 }
 # O*NET commodity classes whose products are kept even when named by a single occupation.
 ONET_TECH_CLASSES = {"Development software", "Operating environment software", "Security and protection software",
-                     "Network management software", "Networking software", "Data management and query software",
-                     "Utility and device driver software", "Platform interconnectivity software"}
+                     "Network management software", "Networking software", "Utility and device driver software",
+                     "Platform interconnectivity software"}
 
 
-def onet_clean(name: str, cur: Curated, words: Words) -> tuple[str, list[str], list[str], list[str]] | None:
-    """Clean one O*NET example name.  Returns (name, strong aliases, weak aliases, cased) or None to skip."""
+GENERIC_SUFFIXES = ("ing", "al", "ic", "ive", "ory", "ion", "ary", "ous", "ics", "ment", "ance", "ence")
+
+
+def looks_like_product(toks: list[str], words: "Words") -> bool:
+    """True when the words before "software" name a product rather than a category."""
+    if len(toks) >= 2:
+        return any(t[:1].isupper() or t[:1].isdigit() for t in toks[1:])
+    t = toks[0]
+    if re.search(r"[A-Z].*[A-Z]|\d", t[1:]) or t.isupper():
+        return True   # camel case, digits or an acronym: a product name
+    low = t.lower()
+    return not (words.is_common_token(low) or low.endswith(GENERIC_SUFFIXES))
+
+
+def onet_clean(name: str, cur: Curated, words: Words) -> tuple[str, list[str], list[str], list[str], list[str]] | None:
+    """Clean one O*NET example name.
+    Returns (name, strong aliases, cased, merge keys, merge names) or None to skip."""
     raw = clean_space(name)
     # parenthesised acronym "(IIS)" -> bare token; other parentheticals are qualifiers and dropped
     raw = re.sub(r"\(([A-Z][A-Z0-9]{1,7})\)", r"\1", raw)
@@ -609,26 +635,32 @@ def onet_clean(name: str, cur: Curated, words: Words) -> tuple[str, list[str], l
     if "'" in raw or "’" in raw or not re.fullmatch(r"[A-Za-z0-9 .+#/&\-]+", raw):
         return None
     strong: list[str] = []
-    weak: list[str] = []
     cased: list[str] = []
+    merge_keys: list[str] = []
+    merge_names: list[str] = []
     acr = split_acronym(raw)
     if acr:
         prefix, exp, ac, rest = acr
         display = clean_space(f"{prefix} {exp} {rest}")
-        strong.append(clean_space(f"{prefix} {ac} {rest}") if prefix else clean_space(f"{ac} {rest}"))
         if prefix:
+            strong.append(clean_space(f"{prefix} {ac} {rest}"))
             strong.append(clean_space(f"{exp} {rest}"))
-        if not rest and len(acronym_letters(ac)) >= 3:
-            (cased if words.is_common_token(ac) else strong).append(ac)
+        if not rest and len(ac) >= 3 and not words.is_common_token(ac):
+            # acronyms are written in capitals: match them only that way
+            cased.append(ac)
+        if not rest:
+            # "Structure query language SQL" is the skill named "SQL" when there is one
+            merge_names.append(ac)
         elif rest:
             strong.append(clean_space(f"{ac} {rest}"))
         raw_for_vendor = display
     else:
         display = raw
         raw_for_vendor = raw
-    # trailing "software" after a product name: "Ansible software" -> Ansible
+    # trailing "software" after a product name: "Ansible software" -> Ansible, but keep
+    # generic categories such as "Recordkeeping software" or "Statistical software"
     toks = display.split()
-    if len(toks) >= 2 and toks[-1] == "software" and (toks[-2][:1].isupper() or toks[-2][:1].isdigit()):
+    if len(toks) >= 2 and toks[-1] == "software" and looks_like_product(toks[:-1], words):
         display = " ".join(toks[:-1])
         raw_for_vendor = display
     # vendor prefix: "Autodesk AutoCAD" -> alias AutoCAD
@@ -637,19 +669,47 @@ def onet_clean(name: str, cur: Curated, words: Words) -> tuple[str, list[str], l
             restp = raw_for_vendor[len(v) + 1:]
             if restp.startswith("The "):
                 restp = restp[4:]
+            rtoks = restp.split()
+            # "JavaServer Pages JSP" -> also "JavaServer Pages"
+            if len(rtoks) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", rtoks[-1]):
+                restp = " ".join(rtoks[:-1])
+                rtoks = rtoks[:-1]
             rk = norm(restp)
             rt = rk.split()
-            distinctive = (
-                rt and not rt[0].isdigit()
-                and ((len(rt) == 1 and len(rt[0]) >= 3 and not words.is_common_token(rt[0]) and not rt[0].isdigit())
-                     or (len(rt) > 1 and not words.all_common(rk)))
-            )
+            if not rt or rt[0].isdigit():
+                break
+            if len(rt) == 1:
+                orig = rtoks[0]
+                # one word: only a coined product name (AutoCAD, SolidWorks, RSLogix) is safe
+                coined = bool(re.search(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]", orig)
+                              or sum(ch.isupper() for ch in orig[1:]) >= 1) or orig.isupper()
+                distinctive = coined and len(rt[0]) >= 3 and not words.is_common_token(rt[0])
+                if distinctive and orig.isupper():
+                    cased.append(orig)
+                    distinctive = False
+                if not distinctive:
+                    # "Sun Microsystems Java", "Unity Technologies Unity": fold into the skill
+                    # of exactly that name, without making the bare word an alias
+                    merge_names.append(orig)
+            else:
+                distinctive = not words.all_common(rk)
             if distinctive:
                 strong.append(restp)
             break
     if display and display[0].islower():
         display = display[0].upper() + display[1:]
-    return display, strong, weak, cased
+    dt = display.split()
+    if len(dt) >= 2 and dt[-1] in ("software", "systems", "system") and is_generic_category(display):
+        # "Payroll software" is the same requirement as "payroll" when a skill of that name exists
+        merge_keys.append(" ".join(dt[:-1]))
+    return display, strong, cased, merge_keys, merge_names
+
+
+def is_generic_category(name: str) -> bool:
+    """'Index tuning software', 'Operational databases': a description, not a product."""
+    toks = name.split()
+    return len(toks) >= 2 and all(t.islower() or not t[:1].isalpha() for t in toks[1:]) and not re.search(
+        r"[A-Z].*[A-Z]|\d", toks[0][1:] if toks else "")
 
 
 def read_onet(root: Path, cur: Curated, words: Words) -> list[Candidate]:
@@ -683,9 +743,13 @@ def read_onet(root: Path, cur: Curated, words: Words) -> list[Candidate]:
         if cleaned is None:
             LOG.add("onet: name with punctuation skipped", ex)
             continue
-        name, strong, weak, cased = cleaned
+        name, strong, cased, merge_keys, merge_names = cleaned
         kind, cat, umbrella = ONET_COMMODITY.get(ctitle, ("technology", ONET_CLASS_DEFAULT.get(cls, "software"), None))
-        c = Candidate("onet", ex, name, kind, cat, strong=strong, weak=weak, cased=cased)
+        c = Candidate("onet", ex, name, kind, cat, strong=strong, cased=cased,
+                      merge_keys=merge_keys, merge_names=merge_names)
+        if is_generic_category(name) and not (ex in hot or n >= 3):
+            # a description used by few occupations: only worth keeping as part of an existing skill
+            c.merge_only = True  # type: ignore[attr-defined]
         if umbrella:
             c.implies_ids.append(umbrella)
         out.append(c)
@@ -734,6 +798,14 @@ def read_esco(root: Path, cur: Curated, words: Words) -> list[Candidate]:
                 kind, cat = "domain", esco_category(r["broaderConceptPT"])
             disp = name[0].upper() + name[1:] if generic else name
             c = Candidate("esco", uri, disp, kind, cat)
+            if not generic and not transversal:
+                # product names: same vendor / acronym handling as O*NET ("Oracle Relational Database")
+                cleaned = onet_clean(name, cur, words)
+                if cleaned:
+                    _, strong, cased, _, merge_names = cleaned
+                    c.strong.extend(strong)
+                    c.cased.extend(cased)
+                    c.merge_names.extend(merge_names)
             alts = [clean_space(a) for a in (r["altLabels"] or "").replace("\n", "|").split("|")]
             for a in sorted(set(alts)):
                 if not a:
@@ -749,9 +821,18 @@ def read_esco(root: Path, cur: Curated, words: Words) -> list[Candidate]:
                     LOG.add("esco: acronym alt label does not spell the concept", f"{name}:{a}")
                     continue
                 if re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", a):
-                    if words.is_common_token(a):
+                    if words.is_common_token(a) or len(a) < 3:
                         continue
-                    c.cased.append(a) if len(a) <= 3 else c.weak.append(a)
+                    c.cased.append(a)
+                    continue
+                ak = norm(a)
+                if generic and len(ak.split()) == 1:
+                    # one-word alt labels of a generic concept are narrower terms ("encoders")
+                    LOG.add("esco: one-word alt label of a generic concept dropped", f"{name}:{a}")
+                    continue
+                if len(ak.split()) <= 2 and words.all_common(ak):
+                    # "use numbers", "be responsible", "online ads": ordinary prose
+                    LOG.add("esco: alt label is ordinary prose", f"{name}:{a}")
                     continue
                 c.weak.append(a)
             out.append(c)
@@ -804,6 +885,7 @@ class Builder:
         self.by_id: dict[str, Skill] = {}
         self.index: dict[str, Skill] = {}        # identity keys (name + strong) -> skill, for merging
         self.src_map: dict[tuple[str, str], Skill] = {}
+        self.by_name: dict[str, Skill] = {}          # exact display name -> skill
 
     # ---- curated -------------------------------------------------------
     def add_curated(self) -> None:
@@ -824,6 +906,7 @@ class Builder:
             self.by_id[s.id] = s
         # identity index: names and aliases of curated skills
         for s in self.skills:
+            self.by_name.setdefault(s.name, s)
             for k in [s.name_key()] + [norm(a) for a in s.aliases + s.cased]:
                 self.index.setdefault(k, s)
 
@@ -853,6 +936,16 @@ class Builder:
             return
         strong_keys = [norm(a) for a in c.strong if text_ok(a)]
         target = self.lookup([nk] + strong_keys)
+        if target is None and c.merge_keys:
+            target = self.lookup([norm(k) for k in c.merge_keys])
+        if target is None:
+            for mn in c.merge_names:
+                target = self.by_name.get(mn)
+                if target:
+                    break
+        if target is None and getattr(c, "merge_only", False):
+            LOG.add("onet: generic category named by few occupations skipped", c.src_key)
+            return
         if target is None:
             # a new generated skill: its name must be safe to match in prose
             if not self.name_ok(name):
@@ -864,6 +957,7 @@ class Builder:
             self.skills.append(target)
             self.by_id[sid] = target
             self.index[nk] = target
+            self.by_name.setdefault(name, target)
         target.sources.add(c.source)
         target.src_keys.append((c.source, c.src_key))
         self.src_map[(c.source, c.src_key)] = target
@@ -1039,100 +1133,119 @@ class Builder:
         return False
 
     # ---- alias collisions ----------------------------------------------
-    def resolve_collisions(self) -> None:
-        # Every spelling a skill answers to: its name (unless cased), aliases and cased spellings.
-        def spellings(s: Skill) -> list[tuple[str, str, str]]:
-            out = []
-            cased_keys = {norm(c) for c in s.cased}
-            if s.name_key() not in cased_keys:
-                out.append(("name", s.name, s.name_key()))
-            out += [("alias", a, norm(a)) for a in s.aliases]
-            out += [("cased", c, norm(c)) for c in s.cased]
-            return out
+    @staticmethod
+    def spellings(s: Skill) -> list[tuple[str, str, str, str | None]]:
+        """(what, text, lower key, exact key or None) for every spelling a skill answers to.
+        A `cased` spelling only matches its exact capitalisation, so two cased spellings
+        that differ in case ("dbt" and "DBT") do not collide; anything else with the same
+        lower-case key does."""
+        out = []
+        cased_exact = {exact_key(c) for c in s.cased}
+        cased_lower = {norm(c) for c in s.cased}
+        if s.name_key() not in cased_lower:
+            out.append(("name", s.name, s.name_key(), None))
+        elif exact_key(s.name) not in cased_exact:
+            # name differs in case from its cased spelling: still matched case-insensitively
+            out.append(("name", s.name, s.name_key(), None))
+        out += [("alias", a, norm(a), None) for a in s.aliases]
+        out += [("cased", c, norm(c), exact_key(c)) for c in s.cased]
+        return out
 
-        # 1. within one skill: drop duplicate spellings
+    @staticmethod
+    def conflict_sets(claims: list[tuple[Skill, str, str | None]]) -> list[list[tuple[Skill, str, str | None]]]:
+        """Split the claims on one lower-case key into groups that really collide."""
+        if any(ex is None for _, _, ex in claims):
+            return [claims]
+        by_exact: dict[str, list] = collections.defaultdict(list)
+        for c in claims:
+            by_exact[c[2]].append(c)
+        return [by_exact[k] for k in sorted(by_exact)]
+
+    def resolve_collisions(self) -> None:
+        # 1. within one skill: drop duplicate spellings and plain plurals of another spelling
         for s in self.skills:
-            seen = set()
             nk = s.name_key()
+            keys = {nk} | {norm(a) for a in s.aliases}
+            seen = set()
             new_aliases = []
             for a in s.aliases:
                 k = norm(a)
                 if k in seen or k == nk:
+                    continue
+                if any(sf in keys for sf in singular_forms(k)):
+                    LOG.add("redundant plural alias removed (plurals match automatically)", f"{s.id}:{a}")
                     continue
                 seen.add(k)
                 new_aliases.append(a)
             s.aliases = new_aliases
             s.cased = list(dict.fromkeys(s.cased))
         # 2. between skills: exact key collisions
-        owners: dict[str, list[tuple[Skill, str]]] = collections.defaultdict(list)
+        owners: dict[str, list[tuple[Skill, str, str | None]]] = collections.defaultdict(list)
         for s in self.skills:
-            for what, text, k in spellings(s):
-                owners[k].append((s, what))
+            for what, text, k, ex in self.spellings(s):
+                owners[k].append((s, what, ex))
         for k in sorted(owners):
-            claim = owners[k]
-            skills = {id(s): s for s, _ in claim}
-            if len(skills) < 2:
-                continue
-            cur_claims = [(s, w) for s, w in claim if s.curated]
-            if len({id(s) for s, _ in cur_claims}) > 1:
-                names = sorted({s.id for s, _ in cur_claims})
-                fail(f"curated skills {names} share the spelling {k!r}")
-            if cur_claims:
-                keeper = cur_claims[0][0]
-                why = "curated wins"
-            else:
-                name_claims = [s for s, w in claim if w == "name"]
-                keeper = sorted(name_claims, key=lambda x: x.order)[0] if name_claims else None
-                why = "name wins over alias" if keeper else "dropped from all"
-            for s, what in claim:
-                if s is keeper:
+            for claim in self.conflict_sets(owners[k]):
+                if len({id(s) for s, _, _ in claim}) < 2:
                     continue
-                if what == "name":
-                    # a generated skill whose own name is taken by a curated skill or an
-                    # earlier generated name: the whole skill goes
-                    s.dropped = True  # type: ignore[attr-defined]
-                    LOG.add("generated skill dropped: its name is another skill's spelling", f"{s.name} ({why})")
-                    continue
-                self.remove_spelling(s, k)
-                LOG.add(f"alias collision resolved ({why})", f"{k}: {s.id}")
+                cur_claims = [(s, w) for s, w, _ in claim if s.curated]
+                if len({id(s) for s, _ in cur_claims}) > 1:
+                    names = sorted({s.id for s, _ in cur_claims})
+                    fail(f"curated skills {names} share the spelling {k!r}")
+                if cur_claims:
+                    keeper = cur_claims[0][0]
+                    why = "curated wins"
+                else:
+                    name_claims = [s for s, w, _ in claim if w == "name"]
+                    keeper = sorted(name_claims, key=lambda x: x.order)[0] if name_claims else None
+                    why = "name wins over alias" if keeper else "dropped from all"
+                for s, what, _ in claim:
+                    if s is keeper:
+                        continue
+                    if what == "name":
+                        s.dropped = True  # type: ignore[attr-defined]
+                        LOG.add("generated skill dropped: its name is another skill's spelling", f"{s.name} ({why})")
+                        continue
+                    self.remove_spelling(s, k)
+                    LOG.add(f"alias collision resolved ({why})", f"{k}: {s.id}")
         self.skills = [s for s in self.skills if not getattr(s, "dropped", False)]
         self.by_id = {s.id: s for s in self.skills}
-        # 3. plural collisions: 'foos' on one skill and 'foo' on another would both
-        #    match the text "foos".  Keep curated, else the singular, drop the plural alias.
+        # 3. plural collisions: 'foos' on one skill and 'foo' on another would both match
+        #    the text "foos".  Curated wins; otherwise the plural alias is dropped.
         owners = collections.defaultdict(list)
         for s in self.skills:
-            for what, text, k in spellings(s):
-                owners[k].append((s, what))
+            for what, text, k, ex in self.spellings(s):
+                owners[k].append((s, what, ex))
         for k in sorted(owners):
             for sk in singular_forms(k):
                 if sk not in owners:
                     continue
-                for s, what in owners[k]:
-                    others = [o for o, _ in owners[sk] if o is not s]
+                for s, what, ex in owners[k]:
+                    others = [o for o, _, oex in owners[sk] if o is not s and not (ex and oex)]
                     if not others:
                         continue
                     if s.curated and all(o.curated for o in others):
                         print(f"build_taxonomy: warning: curated plural overlap {k!r} ({s.id}) vs "
-                              f"{sk!r} ({', '.join(o.id for o in others)})", file=sys.stderr)
+                              f"{sk!r} ({', '.join(sorted(o.id for o in others))})", file=sys.stderr)
                         LOG.add("curated plural overlap (warning)", f"{k}/{sk}")
                         continue
                     if s.curated:
-                        # drop the singular spelling from the generated skills instead
                         for o in others:
-                            if not o.curated:
-                                if norm(o.name) == sk and sk not in {norm(c) for c in o.cased}:
-                                    o.dropped = True  # type: ignore[attr-defined]
-                                    LOG.add("generated skill dropped: plural of its name is a curated spelling", o.name)
-                                else:
-                                    self.remove_spelling(o, sk)
-                                    LOG.add("plural collision resolved (curated wins)", f"{sk}: {o.id}")
+                            if o.curated:
+                                continue
+                            if o.name_key() == sk:
+                                o.dropped = True  # type: ignore[attr-defined]
+                                LOG.add("generated skill dropped: its name is the singular of a curated spelling", o.name)
+                            else:
+                                self.remove_spelling(o, sk)
+                                LOG.add("plural collision resolved (curated wins)", f"{sk}: {o.id}")
                         continue
                     if what == "name":
                         for o in others:
-                            if not o.curated and norm(o.name) != sk:
+                            if not o.curated and o.name_key() != sk:
                                 self.remove_spelling(o, sk)
                                 LOG.add("plural collision resolved (name wins)", f"{sk}: {o.id}")
-                        if any(o.curated or norm(o.name) == sk for o in others):
+                        if any(o.curated or o.name_key() == sk for o in others):
                             s.dropped = True  # type: ignore[attr-defined]
                             LOG.add("generated skill dropped: its name is the plural of another skill's spelling", s.name)
                         continue
@@ -1146,6 +1259,31 @@ class Builder:
     def remove_spelling(self, s: Skill, k: str) -> None:
         s.aliases = [a for a in s.aliases if norm(a) != k]
         s.cased = [c for c in s.cased if norm(c) != k]
+
+    # ---- -ies plurals -----------------------------------------------------
+    def add_ies_plurals(self) -> None:
+        """The extractor strips only -s/-es, so "technologies" would never reach "technology":
+        list the -ies form of every spelling that ends in consonant + y."""
+        for s in self.skills:
+            if s.ambiguous or s.kind in ("soft", "spoken_language") or (not s.curated and s.kind == "technology"):
+                continue   # product names ("Ruby", "Symfony") and verb phrases have no -ies plural
+            have = {norm(a) for a in s.aliases} | {s.name_key()}
+            cased_keys = {norm(c) for c in s.cased}
+            extra = []
+            for text in [s.name] + s.aliases:
+                if norm(text) in cased_keys:
+                    continue
+                toks = text.split(" ")
+                last = toks[-1]
+                if (len(last) > 3 and last[-1] in "yY" and last[-2].lower() not in "aeiouyl"
+                        and last.isalpha() and not last.isupper()):
+                    plural = " ".join(toks[:-1] + [last[:-1] + ("ies" if last[-1] == "y" else "IES")]).lower()
+                    if norm(plural) not in have and text_ok(plural):
+                        have.add(norm(plural))
+                        extra.append(plural)
+            if extra:
+                LOG.add("-ies plural spelling added", f"{s.id}:{extra[0]}")
+                s.aliases.extend(extra)
 
     # ---- final checks ----------------------------------------------------
     def finish(self) -> None:
@@ -1274,6 +1412,7 @@ def main(argv: list[str] | None = None) -> int:
             b.add_candidate(c, seq)
     b.apply_extend()
     b.apply_drops()
+    b.add_ies_plurals()
     b.resolve_collisions()
     b.resolve_implies()
     b.finish()

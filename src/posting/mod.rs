@@ -189,6 +189,13 @@ impl<'t> PostingParser<'t> {
         };
         let years = clause::years(text);
         let education = clause::education(text);
+        if education.is_some() {
+            // "Bachelor's degree in Computer Science": the field belongs to the degree, it is
+            // not a skill to check on its own.
+            let field = |id: &SkillId| self.taxonomy.skill(*id).kind == Kind::Domain;
+            skill_mentions.retain(|m| !field(&m.skill));
+            skills.retain(|s| !field(s));
+        }
         let is_requirement = match section {
             SectionKind::Required | SectionKind::Preferred => {
                 is_item

@@ -105,6 +105,12 @@ const CUES_BEFORE: &[&str] = &[
     "in",
     "with",
     "using",
+    "bilingual",
+    "native",
+    "speaking",
+    "spoken",
+    "advanced",
+    "microsoft",
 ];
 /// Words right after an ambiguous spelling that make it technical ("C programming").
 const CUES_AFTER: &[&str] = &[
@@ -126,6 +132,11 @@ const CUES_AFTER: &[&str] = &[
     "programmer",
     "engineer",
     "engineers",
+    "speaker",
+    "speakers",
+    "speaking",
+    "fluency",
+    "proficiency",
 ];
 
 impl Extractor {
@@ -171,7 +182,10 @@ impl Extractor {
                             .map(|t| Cow::Owned(t.text(spelling).to_string()))
                             .collect()
                     }),
-                    ambiguous: skill.ambiguous,
+                    // Only the cased spellings of an ambiguous skill are ordinary words
+                    // ("Excel", "Go"); its other spellings ("Microsoft Excel", "golang") are
+                    // safe anywhere.
+                    ambiguous: skill.ambiguous && cased,
                 };
                 let terminals = &mut nodes[node].terminals;
                 if !terminals.contains(&terminal) {

@@ -57,12 +57,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                     _ => break,
                 }
             }
-            // Trailing + and # belong to the word (C++, C#, F#) unless a word follows at once.
+            // Trailing + and # belong to the word (C++, C#, F#) unless a letter follows at
+            // once; a version number after them is a token of its own ("C++17" → C++, 17).
             let mut j = i;
             while j < bytes.len() && (bytes[j] == b'+' || bytes[j] == b'#') {
                 j += 1;
             }
-            if j > i && !char_at(j).is_some_and(is_word_char) {
+            if j > i && !char_at(j).is_some_and(char::is_alphabetic) {
                 i = j;
             }
             out.push(Token {
@@ -156,6 +157,7 @@ mod tests {
             vec![("C++", false), ("C#", false), ("and", true), (".NET", true)]
         );
         assert_eq!(words("Node.js."), vec![("Node.js", false)]);
+        assert_eq!(words("C++17"), vec![("C++", false), ("17", true)]);
         assert_eq!(
             words("CI/CD"),
             vec![("CI", false), ("/", true), ("CD", true)]
