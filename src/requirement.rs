@@ -133,6 +133,8 @@ pub struct RequirementSet {
     pub company: Option<String>,
     pub location: Option<String>,
     pub employment_type: Option<String>,
+    /// Pay as the posting states it (structured postings only): "USD 90000–120000 per year".
+    pub salary: Option<String>,
     /// Overall minimum years of experience asked.
     pub min_years: Option<f32>,
     /// Minimum education asked.

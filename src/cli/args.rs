@@ -117,15 +117,24 @@ Input:
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ParseFormat {
+    /// One JSON object (an array for several postings)
     Json,
+    /// One JSON object per line, as each posting is parsed
     Jsonl,
+    /// A schema.org JobPosting (JSON-LD) for job boards; `parse` reads it back
+    Jsonld,
+    /// One TOML document per posting
     Toml,
+    /// A readable summary
     Table,
 }
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
-    /// Posting files or directories (.md, .markdown, .txt, .html); `-` reads standard input.
+    /// Posting files or directories (.md, .markdown, .txt, .html, .htm, .json, .jsonld); `-`
+    /// reads standard input. HTML pages are read through their schema.org JobPosting JSON-LD
+    /// when they have one, else through their main text; .json files may be JSON-LD or JSON
+    /// Resume job descriptions (job.json).
     #[arg(required = true, value_name = "POSTING")]
     pub postings: Vec<PathBuf>,
 

@@ -62,7 +62,7 @@ pub fn run<W: Write>(
     }
     for posting in &posting_inputs {
         match posting.read() {
-            Ok(text) => sets.push(parser.parse(&text, &posting.name())),
+            Ok(text) => sets.push(parser.read(&text, &posting.name())),
             Err(e) => reporter.error(format!("{e:#}")),
         }
     }

@@ -10,7 +10,7 @@ use crate::posting::PostingParser;
 use crate::render::{PostingFormat, PostingView, write_postings};
 use crate::skill::Taxonomy;
 
-pub const POSTING_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+pub const POSTING_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "json", "jsonld"];
 
 pub fn run<W: Write>(
     args: &ParseArgs,
@@ -22,6 +22,7 @@ pub fn run<W: Write>(
     let format = match args.format {
         Some(ParseFormat::Json) => PostingFormat::Json,
         Some(ParseFormat::Jsonl) => PostingFormat::Jsonl,
+        Some(ParseFormat::Jsonld) => PostingFormat::JsonLd,
         Some(ParseFormat::Toml) => PostingFormat::Toml,
         Some(ParseFormat::Table) => PostingFormat::Table,
         None if is_terminal => PostingFormat::Table,
@@ -60,6 +61,6 @@ pub fn run<W: Write>(
 
 fn read_and_parse(parser: &PostingParser, input: &Input) -> anyhow::Result<PostingView> {
     let text = input.read()?;
-    let set = parser.parse(&text, &input.name());
+    let set = parser.read(&text, &input.name());
     Ok(PostingView::new(&set, parser.taxonomy()))
 }

@@ -6,6 +6,7 @@
 //! write each row as it comes; the table buffers and sorts, and says so in `--help`.
 
 mod csv_out;
+pub mod jsonld;
 mod posting_out;
 mod table;
 mod views;

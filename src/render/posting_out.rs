@@ -1,4 +1,5 @@
-//! Writing parsed postings: JSON (one object, or an array for several), JSON Lines, TOML, and
+//! Writing parsed postings: JSON (one object, or an array for several), JSON Lines, schema.org
+//! JSON-LD, TOML, and
 //! a readable table.
 
 use std::io::{self, Write};
@@ -12,6 +13,8 @@ use crate::matcher::education_name;
 pub enum PostingFormat {
     Json,
     Jsonl,
+    /// schema.org `JobPosting` JSON-LD ([`super::jsonld`]).
+    JsonLd,
     Toml,
     Table,
 }
@@ -28,6 +31,16 @@ pub fn write_postings<W: Write>(
                 serde_json::to_writer_pretty(&mut *out, &views[0])?;
             } else {
                 serde_json::to_writer_pretty(&mut *out, views)?;
+            }
+            out.write_all(b"\n")
+        }
+        PostingFormat::JsonLd => {
+            let docs: Vec<serde_json::Value> =
+                views.iter().map(super::jsonld::job_posting).collect();
+            if docs.len() == 1 {
+                serde_json::to_writer_pretty(&mut *out, &docs[0])?;
+            } else {
+                serde_json::to_writer_pretty(&mut *out, &docs)?;
             }
             out.write_all(b"\n")
         }

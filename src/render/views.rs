@@ -58,6 +58,9 @@ pub struct PostingView {
     pub company: Option<String>,
     pub location: Option<String>,
     pub employment_type: Option<String>,
+    /// Pay as stated by a structured posting (JSON-LD `baseSalary`, job.json `salary`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub salary: Option<String>,
     pub min_years: Option<f32>,
     pub education: Option<Education>,
     pub requirements: Vec<RequirementView>,
@@ -74,6 +77,7 @@ impl PostingView {
             company: set.company.clone(),
             location: set.location.clone(),
             employment_type: set.employment_type.clone(),
+            salary: set.salary.clone(),
             min_years: set.min_years,
             education: set.education,
             requirements: set
