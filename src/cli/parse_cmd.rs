@@ -4,8 +4,10 @@ use std::io::{BufWriter, Write};
 
 use super::Reporter;
 use super::args::{ParseArgs, ParseFormat};
+use super::config::Config;
 use super::exit::Outcome;
 use super::input::{self, Input};
+use super::term::Ui;
 use crate::posting::PostingParser;
 use crate::render::{PostingFormat, PostingView, write_postings};
 use crate::skill::Taxonomy;
@@ -14,18 +16,19 @@ pub const POSTING_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"
 
 pub fn run<W: Write>(
     args: &ParseArgs,
+    config: &Config,
     taxonomy: &Taxonomy,
     stdout: W,
-    is_terminal: bool,
+    ui: &Ui,
     reporter: &mut Reporter,
 ) -> anyhow::Result<Outcome> {
-    let format = match args.format {
+    let format = match args.format.or(config.parse_format) {
         Some(ParseFormat::Json) => PostingFormat::Json,
         Some(ParseFormat::Jsonl) => PostingFormat::Jsonl,
         Some(ParseFormat::Jsonld) => PostingFormat::JsonLd,
         Some(ParseFormat::Toml) => PostingFormat::Toml,
         Some(ParseFormat::Table) => PostingFormat::Table,
-        None if is_terminal => PostingFormat::Table,
+        None if ui.is_terminal => PostingFormat::Table,
         None => PostingFormat::Json,
     };
     let (inputs, errors) = input::expand(&args.postings, POSTING_EXTENSIONS);
@@ -40,7 +43,7 @@ pub fn run<W: Write>(
             Ok(view) => {
                 // JSON Lines streams: write each posting as soon as it is parsed.
                 if format == PostingFormat::Jsonl {
-                    write_postings(&mut out, std::slice::from_ref(&view), format, args.width)?;
+                    write_postings(&mut out, std::slice::from_ref(&view), format, ui.table)?;
                 } else {
                     views.push(view);
                 }
@@ -49,7 +52,7 @@ pub fn run<W: Write>(
         }
     }
     if format != PostingFormat::Jsonl && !views.is_empty() {
-        write_postings(&mut out, &views, format, args.width)?;
+        write_postings(&mut out, &views, format, ui.table)?;
     }
     out.flush()?;
     Ok(if reporter.problems() > 0 {

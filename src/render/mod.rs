@@ -8,11 +8,13 @@
 mod csv_out;
 pub mod jsonld;
 mod posting_out;
+mod style;
 mod table;
 mod views;
 
 pub use csv_out::CsvSink;
 pub use posting_out::{PostingFormat, write_postings};
+pub use style::TableStyle;
 pub use table::{TableSink, printable, rank};
 pub use views::{ExplainRow, MatchRow, PostingView, SCHEMA_VERSION, SkillRef};
 
