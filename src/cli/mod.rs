@@ -2,7 +2,8 @@
 //! crate depends on this module. One file per subcommand; [`args`] holds the clap definition;
 //! [`config`] the optional `jobmatch.toml`; [`term`] colour, width and progress; [`exit`] the
 //! exit-code contract; [`input`] finding and reading input files; [`completions`] the
-//! generated completion scripts and man page.
+//! generated completion scripts and man page; [`schema`] the JSON Schemas of outputs and
+//! profiles.
 
 mod args;
 pub mod completions;
@@ -12,6 +13,7 @@ mod input;
 mod match_cmd;
 mod parse_cmd;
 mod pipeline;
+pub mod schema;
 mod skills_cmd;
 mod taxonomy_cmd;
 mod term;

@@ -11,12 +11,19 @@ use super::input::{Input, read_text};
 use crate::render::printable;
 use crate::skill::{Extractor, Taxonomy};
 
-#[derive(Serialize)]
-struct Found<'a> {
+/// One skill mention found in the text (`jobmatch skills --format json` prints an array).
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "SkillMention")]
+pub(super) struct Found<'a> {
+    /// Taxonomy id.
     id: &'a str,
+    /// Canonical name.
     name: &'a str,
+    /// Byte offset where the mention starts.
     start: usize,
+    /// Byte offset just past the mention.
     end: usize,
+    /// The text as written.
     text: &'a str,
 }
 

@@ -9,8 +9,10 @@ use super::exit::Outcome;
 use crate::render::printable;
 use crate::skill::{Skill, Taxonomy, token::spelling_key};
 
-#[derive(Serialize)]
-struct Entry<'a> {
+/// One skill of the taxonomy (`jobmatch taxonomy --format json` prints one per line).
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TaxonomyEntry")]
+pub(super) struct Entry<'a> {
     id: &'a str,
     name: &'a str,
     kind: &'a str,
