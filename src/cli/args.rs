@@ -168,8 +168,9 @@ Scoring:
   when the profile lists it or a skill that implies it (Docker meets \"container technologies\");
   years below the ask and a lower proficiency give partial credit. \"One or more of\" groups
   need only their best min_count skills. The score is 100 x the weighted mean satisfaction of
-  required (weight 3) and preferred (weight 1) requirements; unchecked ones (\"strong
-  communication skills\") are listed, never scored. Qualified = every required one met.
+  required (weight 3) and preferred (weight 1) requirements (--weights, or [weights] in
+  jobmatch.toml, changes them); unchecked ones (\"strong communication skills\") are listed,
+  never scored. Qualified = every required one met.
 
 Examples:
   jobmatch match postings/ibm-back-end-developer-intern.md fixtures/candidates
@@ -178,6 +179,9 @@ Examples:
   jobmatch match posting.md profiles.jsonl --top 10 --min-score 60
   gen-profiles | jobmatch match posting.md --format csv      (stdin: JSON Lines)
   jobmatch match postings/ --candidate me.toml               (rank postings for one profile)
+
+Progress:
+  On a terminal, a long run shows a count and rate on stderr; never in a pipe or with -q.
 
 Input:
   Native profiles are TOML or JSON (docs/profiles.md); a .json file with JSON Resume keys

@@ -18,6 +18,8 @@
 //! requirement at all, and `mentioned` otherwise (as `--format jsonld` writes them). Such
 //! added requirements have line 0.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use super::PostingParser;
@@ -96,13 +98,14 @@ impl PostingParser<'_> {
             .iter()
             .chain(&p.experience_text)
             .chain(&p.education_text);
+        let mut seen: HashSet<String> = set.requirements.iter().map(|r| folded(&r.text)).collect();
         for text in extra {
-            if set.requirements.iter().any(|x| same_text(&x.text, text)) {
+            if seen.contains(&folded(text)) {
                 continue;
             }
             let mini = self.parse(&format!("## Requirements\n\n{text}\n"), source);
             for mut r in mini.requirements {
-                if !set.requirements.iter().any(|x| same_text(&x.text, &r.text)) {
+                if seen.insert(folded(&r.text)) {
                     r.line = 0;
                     set.requirements.push(r);
                 }
@@ -207,8 +210,10 @@ fn added(text: String, fill: impl FnOnce(&mut Requirement)) -> Requirement {
     r
 }
 
-fn same_text(a: &str, b: &str) -> bool {
-    a.split_whitespace()
+/// Text compared without case and white-space differences.
+fn folded(text: &str) -> String {
+    text.split_whitespace()
         .map(str::to_lowercase)
-        .eq(b.split_whitespace().map(str::to_lowercase))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

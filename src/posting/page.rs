@@ -112,26 +112,26 @@ pub fn main_text(text: &str) -> String {
 /// elements of the same name counted; an element never closed runs to the end.
 fn element(lower: &str, from: usize, tag: &str) -> Option<std::ops::Range<usize>> {
     let start = find_tag(lower, from, tag, false)?;
+    // Both cursors only move forward: linear in the length of the text.
+    let mut next_open = find_tag(lower, start + 1, tag, false);
+    let mut next_close = find_tag(lower, start + 1, tag, true);
     let mut depth = 0usize;
-    let mut at = start;
     loop {
-        let open = find_tag(lower, at + 1, tag, false);
-        let close = find_tag(lower, at + 1, tag, true);
-        match (open, close) {
+        match (next_open, next_close) {
             (Some(o), Some(c)) if o < c => {
                 depth += 1;
-                at = o;
+                next_open = find_tag(lower, o + 1, tag, false);
             }
             (_, Some(c)) => {
-                let end = lower[c..]
-                    .find('>')
-                    .map(|g| c + g + 1)
-                    .unwrap_or(lower.len());
                 if depth == 0 {
+                    let end = lower[c..]
+                        .find('>')
+                        .map(|g| c + g + 1)
+                        .unwrap_or(lower.len());
                     return Some(start..end);
                 }
                 depth -= 1;
-                at = c;
+                next_close = find_tag(lower, c + 1, tag, true);
             }
             (_, None) => return Some(start..lower.len()),
         }
@@ -193,6 +193,18 @@ mod tests {
         let line = main.lines().position(|l| l.contains("Requirements"));
         let orig = PAGE.lines().position(|l| l.contains("Requirements"));
         assert_eq!(line, orig);
+    }
+
+    #[test]
+    fn many_unclosed_tags_stay_linear() {
+        let page = format!(
+            "<html><body>{}<p>x</p></body></html>",
+            "<nav><div>".repeat(50_000)
+        );
+        let t = std::time::Instant::now();
+        let main = main_text(&page);
+        assert!(t.elapsed().as_secs() < 5);
+        assert!(!main.contains("<p>x"), "an unclosed nav runs to the end");
     }
 
     #[test]
