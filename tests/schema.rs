@@ -170,6 +170,18 @@ fn parse_output_validates() {
 }
 
 #[test]
+fn jsonld_output_validates() {
+    for input in [
+        "postings/ibm-back-end-developer-intern.md",
+        "fixtures/pages/northwind-rust-engineer-jsonld.html",
+        "fixtures/pages/razorback-web-developer.job.json",
+    ] {
+        let v: Value = serde_json::from_str(&stdout_of(&["parse", input, "-f", "jsonld"])).unwrap();
+        assert_valid("jobposting.schema.json", &v);
+    }
+}
+
+#[test]
 fn match_output_validates() {
     let out = stdout_of(&[
         "match",

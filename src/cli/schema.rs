@@ -23,6 +23,13 @@ pub fn all() -> Vec<(&'static str, Schema)> {
                  json: an array of them; csv/tsv: the same fields flattened)",
             ),
         ),
+        (
+            "jobposting.schema.json",
+            titled::<crate::render::jsonld::JobPosting>(
+                "jobmatch parse --format jsonld: a schema.org JobPosting (an array of them for \
+                 several postings)",
+            ),
+        ),
         ("profile.schema.json", {
             let mut s = crate::profile::native::schema();
             s.insert(

@@ -7,87 +7,128 @@
 //! degree are `experienceRequirements` (`monthsOfExperience`) and `educationRequirements`
 //! (`credentialCategory`, with `educationalLevel` telling a doctorate from a master's).
 
-use serde_json::{Map, Value, json};
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use super::views::PostingView;
 use crate::posting::jsonld::credential_category;
 use crate::requirement::{EducationLevel, Importance};
 
+/// A schema.org JobPosting as `jobmatch parse --format jsonld` writes it (one object, or an
+/// array of them for several postings).
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct JobPosting {
+    #[serde(rename = "@context")]
+    #[schemars(extend("const" = "https://schema.org/"))]
+    pub context: &'static str,
+    #[serde(rename = "@type")]
+    #[schemars(extend("const" = "JobPosting"))]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hiring_organization: Option<Typed<Named>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_location: Option<Typed<Place>>,
+    /// `TELECOMMUTE` when the location says remote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_location_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employment_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_salary: Option<Typed<Amount>>,
+    /// Every skill asked for, then those only mentioned (canonical names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    /// The required requirements' texts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifications: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience_requirements: Option<Typed<Months>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub education_requirements: Option<Typed<Credential>>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub experience_in_place_of_education: bool,
+    /// HTML: a "Requirements" and a "Preferred qualifications" list.
+    pub description: String,
+}
+
+/// A node with its schema.org `@type`.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(rename = "{T}Node")]
+pub struct Typed<T> {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(flatten)]
+    pub value: T,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Named {
+    pub name: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Place {
+    pub address: Typed<Address>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    /// The location as the posting states it.
+    pub address_locality: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Amount {
+    /// The pay as the posting states it.
+    pub value: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Months {
+    /// 12 × the posting's `min_years`.
+    pub months_of_experience: f32,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Credential {
+    /// `high school`, `associate degree`, `bachelor degree` or `postgraduate degree`.
+    pub credential_category: &'static str,
+    /// `doctoral degree` for a doctorate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub educational_level: Option<&'static str>,
+}
+
+fn typed<T>(kind: &'static str, value: T) -> Typed<T> {
+    Typed { kind, value }
+}
+
 /// The `JobPosting` for one parsed posting.
-pub fn job_posting(v: &PostingView) -> Value {
-    let mut m = Map::new();
-    m.insert("@context".into(), json!("https://schema.org/"));
-    m.insert("@type".into(), json!("JobPosting"));
-    if let Some(t) = &v.title {
-        m.insert("title".into(), json!(t));
-    }
-    if let Some(c) = &v.company {
-        m.insert(
-            "hiringOrganization".into(),
-            json!({"@type": "Organization", "name": c}),
-        );
-    }
-    if let Some(l) = &v.location {
-        m.insert(
-            "jobLocation".into(),
-            json!({"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": l}}),
-        );
-        if l.to_ascii_lowercase().contains("remote") {
-            m.insert("jobLocationType".into(), json!("TELECOMMUTE"));
-        }
-    }
-    if let Some(t) = &v.employment_type {
-        m.insert("employmentType".into(), json!(t));
-    }
-    if let Some(s) = &v.salary {
-        m.insert(
-            "baseSalary".into(),
-            json!({"@type": "MonetaryAmount", "value": s}),
-        );
-    }
-    let mut skills: Vec<&str> = Vec::new();
+pub fn job_posting(v: &PostingView) -> JobPosting {
+    let mut skills: Vec<String> = Vec::new();
     for s in v
         .requirements
         .iter()
         .flat_map(|r| &r.skills)
         .chain(&v.mentioned)
     {
-        if !skills.contains(&s.name.as_str()) {
-            skills.push(&s.name);
+        if !skills.contains(&s.name) {
+            skills.push(s.name.clone());
         }
     }
-    if !skills.is_empty() {
-        m.insert("skills".into(), json!(skills));
-    }
-    let texts = |importance: Importance| -> Vec<&str> {
+    let texts = |importance: Importance| -> Vec<String> {
         v.requirements
             .iter()
             .filter(|r| r.importance == importance)
-            .map(|r| r.text.as_str())
+            .map(|r| r.text.clone())
             .collect()
     };
     let (required, preferred) = (texts(Importance::Required), texts(Importance::Preferred));
-    if !required.is_empty() {
-        m.insert("qualifications".into(), json!(required));
-    }
-    if let Some(years) = v.min_years {
-        m.insert(
-            "experienceRequirements".into(),
-            json!({"@type": "OccupationalExperienceRequirements",
-                   "monthsOfExperience": (years * 12.0).round()}),
-        );
-    }
-    if let Some(e) = v.education {
-        let mut credential = json!({"@type": "EducationalOccupationalCredential",
-                                    "credentialCategory": credential_category(e.level)});
-        if e.level == EducationLevel::Phd {
-            credential["educationalLevel"] = json!("doctoral degree");
-        }
-        m.insert("educationRequirements".into(), credential);
-        if e.or_experience {
-            m.insert("experienceInPlaceOfEducation".into(), json!(true));
-        }
-    }
     let mut html = String::new();
     for (heading, items) in [
         ("Requirements", &required),
@@ -102,8 +143,60 @@ pub fn job_posting(v: &PostingView) -> Value {
         }
         html.push_str("</ul>");
     }
-    m.insert("description".into(), json!(html));
-    Value::Object(m)
+    JobPosting {
+        context: "https://schema.org/",
+        kind: "JobPosting",
+        title: v.title.clone(),
+        hiring_organization: v
+            .company
+            .clone()
+            .map(|name| typed("Organization", Named { name })),
+        job_location: v.location.clone().map(|l| {
+            typed(
+                "Place",
+                Place {
+                    address: typed(
+                        "PostalAddress",
+                        Address {
+                            address_locality: l,
+                        },
+                    ),
+                },
+            )
+        }),
+        job_location_type: v
+            .location
+            .as_deref()
+            .filter(|l| l.to_ascii_lowercase().contains("remote"))
+            .map(|_| "TELECOMMUTE"),
+        employment_type: v.employment_type.clone(),
+        base_salary: v
+            .salary
+            .clone()
+            .map(|value| typed("MonetaryAmount", Amount { value })),
+        skills,
+        qualifications: required,
+        experience_requirements: v.min_years.map(|y| {
+            typed(
+                "OccupationalExperienceRequirements",
+                Months {
+                    months_of_experience: (y * 12.0).round(),
+                },
+            )
+        }),
+        education_requirements: v.education.map(|e| {
+            typed(
+                "EducationalOccupationalCredential",
+                Credential {
+                    credential_category: credential_category(e.level),
+                    educational_level: (e.level == EducationLevel::Phd)
+                        .then_some("doctoral degree"),
+                },
+            )
+        }),
+        experience_in_place_of_education: v.education.is_some_and(|e| e.or_experience),
+        description: html,
+    }
 }
 
 fn escape(text: &str) -> String {

@@ -34,7 +34,7 @@ pub fn write_postings<W: Write>(
             out.write_all(b"\n")
         }
         PostingFormat::JsonLd => {
-            let docs: Vec<serde_json::Value> =
+            let docs: Vec<super::jsonld::JobPosting> =
                 views.iter().map(super::jsonld::job_posting).collect();
             if docs.len() == 1 {
                 serde_json::to_writer_pretty(&mut *out, &docs[0])?;
