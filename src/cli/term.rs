@@ -35,7 +35,10 @@ impl Ui {
         };
         let width = cli.width.or(config.width).or_else(|| {
             if is_terminal {
-                terminal_size::terminal_size().map(|(w, _)| w.0)
+                // A pseudo-terminal may report 0 columns: that is no width at all.
+                terminal_size::terminal_size()
+                    .map(|(w, _)| w.0)
+                    .filter(|&w| w > 0)
             } else {
                 None
             }

@@ -20,11 +20,11 @@ impl TableStyle {
         table
             .load_style(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
+        // Never let comfy-table look at the terminal: the width is ours to set, and colour is
+        // on only when asked.
+        table.force_no_tty();
         if self.color {
             table.enforce_styling();
-        } else {
-            // Never look at the terminal: no escape codes, and the width is ours to set.
-            table.force_no_tty();
         }
         if let Some(w) = self.width {
             table.set_width(w);
