@@ -110,3 +110,52 @@ impl Progress {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enabled(started: Duration) -> Progress {
+        Progress {
+            enabled: true,
+            start: Instant::now() - started,
+            last: None,
+            count: 0,
+            shown: false,
+        }
+    }
+
+    #[test]
+    fn progress_waits_then_draws_count_and_rate_then_clears() {
+        let mut err = Vec::new();
+        let mut p = enabled(Duration::ZERO);
+        for _ in 0..64 {
+            p.tick(&mut err);
+        }
+        assert!(err.is_empty(), "nothing in the first half second");
+        let mut p = enabled(Duration::from_secs(2));
+        for _ in 0..64 {
+            p.tick(&mut err);
+        }
+        let text = String::from_utf8(err.clone()).unwrap();
+        assert!(text.contains("jobmatch: 16 results, "), "{text}");
+        assert_eq!(
+            text.matches("results").count(),
+            1,
+            "at most 4 redraws a second"
+        );
+        p.clear(&mut err);
+        assert!(String::from_utf8(err).unwrap().ends_with("\r\x1b[2K"));
+    }
+
+    #[test]
+    fn quiet_or_disabled_progress_writes_nothing() {
+        let mut err = Vec::new();
+        let mut p = Progress::new(true);
+        for _ in 0..1000 {
+            p.tick(&mut err);
+        }
+        p.clear(&mut err);
+        assert!(err.is_empty());
+    }
+}
