@@ -12,6 +12,12 @@ const INPUT: &str = "Input";
 const SCORING: &str = "Scoring";
 
 const EXIT_CODES: &str = "\
+Examples:
+  jobmatch match postings/ibm-back-end-developer-intern.md fixtures/candidates
+  jobmatch parse saved-job-page.html --format jsonld
+  jobmatch match posting.md profiles.jsonl --format csv --top 100 > shortlist.csv
+  jobmatch completions zsh > ~/.zfunc/_jobmatch
+
 Exit status:
   0  success
   1  nothing matched: no result passed --min-score, or no skill matched a taxonomy query
