@@ -2,11 +2,12 @@
 //! consumed by [`crate::matcher`] and [`crate::render`]. Skills are [`SkillId`]s of the taxonomy
 //! the posting was parsed with.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::skill::SkillId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Importance {
     Required,
@@ -14,7 +15,9 @@ pub enum Importance {
 }
 
 /// How well a skill must be known, weakest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Proficiency {
     Basic,
@@ -35,7 +38,9 @@ impl Proficiency {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EducationLevel {
     HighSchool,
@@ -75,7 +80,7 @@ impl EducationLevel {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Education {
     pub level: EducationLevel,
     /// "or equivalent experience": enough experience stands in for the degree.
@@ -83,7 +88,7 @@ pub struct Education {
 }
 
 /// Kinds of posting section, from the heading table in `posting::section`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     Intro,
@@ -97,7 +102,7 @@ pub enum SectionKind {
 }
 
 /// A section of the posting as detected: for debugging and for tests.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     pub heading: String,
     pub kind: SectionKind,
@@ -133,6 +138,8 @@ pub struct RequirementSet {
     pub company: Option<String>,
     pub location: Option<String>,
     pub employment_type: Option<String>,
+    /// Pay as the posting states it (structured postings only): "USD 90000–120000 per year".
+    pub salary: Option<String>,
     /// Overall minimum years of experience asked.
     pub min_years: Option<f32>,
     /// Minimum education asked.

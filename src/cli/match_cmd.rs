@@ -12,10 +12,12 @@ use std::path::PathBuf;
 
 use super::Reporter;
 use super::args::{MatchArgs, MatchFormat};
+use super::config::Config;
 use super::exit::Outcome;
 use super::input::{self, Input};
 use super::parse_cmd::POSTING_EXTENSIONS;
 use super::pipeline::{self, Item, Settings, Source};
+use super::term::Ui;
 use crate::matcher::{Matcher, Weights};
 use crate::posting::PostingParser;
 use crate::profile::date::Month;
@@ -29,16 +31,20 @@ pub const PROFILE_EXTENSIONS: &[&str] =
 
 pub fn run<W: Write>(
     args: &MatchArgs,
+    config: &Config,
     taxonomy: &Taxonomy,
     stdout: W,
-    is_terminal: bool,
+    ui: &Ui,
     reporter: &mut Reporter,
 ) -> anyhow::Result<Outcome> {
-    let format = args.format.unwrap_or(if is_terminal {
-        MatchFormat::Table
-    } else {
-        MatchFormat::Jsonl
-    });
+    let format = args
+        .format
+        .or(config.match_format)
+        .unwrap_or(if ui.is_terminal {
+            MatchFormat::Table
+        } else {
+            MatchFormat::Jsonl
+        });
     // The job seeker's view: with --candidate, every positional argument is a posting.
     let (posting_paths, candidate_paths): (Vec<PathBuf>, Vec<PathBuf>) =
         if args.candidate.is_empty() {
@@ -62,16 +68,32 @@ pub fn run<W: Write>(
     }
     for posting in &posting_inputs {
         match posting.read() {
-            Ok(text) => sets.push(parser.parse(&text, &posting.name())),
+            Ok(text) => sets.push(parser.read(&text, &posting.name())),
             Err(e) => reporter.error(format!("{e:#}")),
         }
     }
     if sets.is_empty() {
         anyhow::bail!("no posting to score against");
     }
+    // Flags (and JOBMATCH_WEIGHTS) > configuration > defaults, each weight on its own.
+    let defaults = Weights::default();
+    let given = args.weights.unwrap_or_default();
+    let weights = Weights {
+        required: given
+            .required
+            .or(config.weights.required)
+            .unwrap_or(defaults.required),
+        preferred: given
+            .preferred
+            .or(config.weights.preferred)
+            .unwrap_or(defaults.preferred),
+    };
+    if weights.required + weights.preferred <= 0.0 {
+        anyhow::bail!("--weights: at least one weight must be above 0");
+    }
     let matchers: Vec<(Matcher, &RequirementSet)> = sets
         .iter()
-        .map(|set| (Matcher::new(taxonomy, set, Weights::default()), set))
+        .map(|set| (Matcher::new(taxonomy, set, weights), set))
         .collect();
 
     let candidate_paths = if candidate_paths.is_empty() {
@@ -125,7 +147,7 @@ pub fn run<W: Write>(
 
     let out = BufWriter::with_capacity(64 * 1024, stdout);
     let mut sink: Box<dyn MatchSink> = match format {
-        MatchFormat::Table => Box::new(TableSink::new(out, args.width)),
+        MatchFormat::Table => Box::new(TableSink::styled(out, ui.table)),
         MatchFormat::Json => Box::new(JsonSink::new(out)),
         MatchFormat::Jsonl => Box::new(JsonlSink::new(out)),
         MatchFormat::Csv => Box::new(CsvSink::new(out, b',')),
@@ -134,6 +156,7 @@ pub fn run<W: Write>(
     let mut top = args.top.map(TopN::new);
     let mut passed = 0usize;
     let stats = pipeline::run(&sources, &loader, &matchers, &settings, |item| {
+        reporter.tick();
         match item {
             Item::Skipped(message) => reporter.error(message),
             Item::Row(row) => {

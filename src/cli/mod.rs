@@ -1,15 +1,22 @@
 //! The command line: argv, environment, files, terminals and exit codes. Nothing else in the
 //! crate depends on this module. One file per subcommand; [`args`] holds the clap definition;
-//! [`exit`] the exit-code contract; [`input`] finding and reading input files.
+//! [`config`] the optional `jobmatch.toml`; [`term`] colour, width and progress; [`exit`] the
+//! exit-code contract; [`input`] finding and reading input files; [`completions`] the
+//! generated completion scripts and man page; [`schema`] the JSON Schemas of outputs and
+//! profiles.
 
 mod args;
+pub mod completions;
+mod config;
 mod exit;
 mod input;
 mod match_cmd;
 mod parse_cmd;
 mod pipeline;
+pub mod schema;
 mod skills_cmd;
 mod taxonomy_cmd;
+mod term;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -45,8 +52,12 @@ where
     let mut reporter = Reporter {
         err: stderr.lock(),
         problems: 0,
+        quiet: cli.quiet,
+        progress: term::Progress::new(cli.quiet),
     };
-    let outcome = match dispatch(&cli, &mut reporter) {
+    let outcome = dispatch(&cli, &mut reporter);
+    reporter.progress.clear(&mut reporter.err);
+    let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(e) if is_broken_pipe(&e) => Outcome::Ok,
         Err(e) => {
@@ -63,21 +74,30 @@ where
 }
 
 fn dispatch(cli: &Cli, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
-    let taxonomy = load_taxonomy(cli)?;
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
     let lock = stdout.lock();
     match &cli.command {
-        args::Command::Parse(a) => parse_cmd::run(a, &taxonomy, lock, is_terminal, reporter),
-        args::Command::Match(a) => match_cmd::run(a, &taxonomy, lock, is_terminal, reporter),
-        args::Command::Skills(a) => skills_cmd::run(a, &taxonomy, lock, is_terminal),
-        args::Command::Taxonomy(a) => taxonomy_cmd::run(a, &taxonomy, lock, is_terminal),
+        args::Command::Completions(a) => return completions::completions(a, lock),
+        args::Command::Man => return completions::man(lock),
+        _ => {}
+    }
+    let config = config::load(cli.no_config)?;
+    let taxonomy = load_taxonomy(cli, &config)?;
+    let ui = term::Ui::resolve(cli, &config, is_terminal);
+    match &cli.command {
+        args::Command::Parse(a) => parse_cmd::run(a, &config, &taxonomy, lock, &ui, reporter),
+        args::Command::Match(a) => match_cmd::run(a, &config, &taxonomy, lock, &ui, reporter),
+        args::Command::Skills(a) => skills_cmd::run(a, &taxonomy, lock, &ui),
+        args::Command::Taxonomy(a) => taxonomy_cmd::run(a, &taxonomy, lock, &ui),
+        args::Command::Completions(_) | args::Command::Man => unreachable!("handled above"),
     }
 }
 
-fn load_taxonomy(cli: &Cli) -> anyhow::Result<Taxonomy> {
+/// The built-in taxonomy, then the configuration's overlays, then `--taxonomy` files.
+fn load_taxonomy(cli: &Cli, config: &config::Config) -> anyhow::Result<Taxonomy> {
     let mut taxonomy = Taxonomy::embedded();
-    for path in &cli.taxonomy {
+    for path in config.overlays.iter().chain(&cli.taxonomy) {
         let origin = path.display().to_string();
         let text = input::read_text(path)?;
         taxonomy = taxonomy.with_overlay(&text, &origin)?;
@@ -85,20 +105,34 @@ fn load_taxonomy(cli: &Cli) -> anyhow::Result<Taxonomy> {
     Ok(taxonomy)
 }
 
-/// Reports problems with single inputs on stderr and counts them; the run goes on.
+/// Reports problems with single inputs on stderr and counts them; the run goes on. It also
+/// owns the progress indicator, so messages never land in the middle of its line.
 pub struct Reporter<'a> {
     err: io::StderrLock<'a>,
     problems: usize,
+    quiet: bool,
+    progress: term::Progress,
 }
 
 impl Reporter<'_> {
     pub fn error(&mut self, message: impl std::fmt::Display) {
         self.problems += 1;
+        self.progress.clear(&mut self.err);
         let _ = writeln!(self.err, "jobmatch: {message}");
     }
 
+    /// A summary for people (silenced by `--quiet`).
     pub fn note(&mut self, message: impl std::fmt::Display) {
+        if self.quiet {
+            return;
+        }
+        self.progress.clear(&mut self.err);
         let _ = writeln!(self.err, "jobmatch: {message}");
+    }
+
+    /// One more result for the progress indicator.
+    pub fn tick(&mut self) {
+        self.progress.tick(&mut self.err);
     }
 
     pub fn problems(&self) -> usize {

@@ -4,27 +4,31 @@ use std::io::{BufWriter, Write};
 
 use super::Reporter;
 use super::args::{ParseArgs, ParseFormat};
+use super::config::Config;
 use super::exit::Outcome;
 use super::input::{self, Input};
+use super::term::Ui;
 use crate::posting::PostingParser;
 use crate::render::{PostingFormat, PostingView, write_postings};
 use crate::skill::Taxonomy;
 
-pub const POSTING_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+pub const POSTING_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "json", "jsonld"];
 
 pub fn run<W: Write>(
     args: &ParseArgs,
+    config: &Config,
     taxonomy: &Taxonomy,
     stdout: W,
-    is_terminal: bool,
+    ui: &Ui,
     reporter: &mut Reporter,
 ) -> anyhow::Result<Outcome> {
-    let format = match args.format {
+    let format = match args.format.or(config.parse_format) {
         Some(ParseFormat::Json) => PostingFormat::Json,
         Some(ParseFormat::Jsonl) => PostingFormat::Jsonl,
+        Some(ParseFormat::Jsonld) => PostingFormat::JsonLd,
         Some(ParseFormat::Toml) => PostingFormat::Toml,
         Some(ParseFormat::Table) => PostingFormat::Table,
-        None if is_terminal => PostingFormat::Table,
+        None if ui.is_terminal => PostingFormat::Table,
         None => PostingFormat::Json,
     };
     let (inputs, errors) = input::expand(&args.postings, POSTING_EXTENSIONS);
@@ -39,7 +43,7 @@ pub fn run<W: Write>(
             Ok(view) => {
                 // JSON Lines streams: write each posting as soon as it is parsed.
                 if format == PostingFormat::Jsonl {
-                    write_postings(&mut out, std::slice::from_ref(&view), format, args.width)?;
+                    write_postings(&mut out, std::slice::from_ref(&view), format, ui.table)?;
                 } else {
                     views.push(view);
                 }
@@ -48,7 +52,7 @@ pub fn run<W: Write>(
         }
     }
     if format != PostingFormat::Jsonl && !views.is_empty() {
-        write_postings(&mut out, &views, format, args.width)?;
+        write_postings(&mut out, &views, format, ui.table)?;
     }
     out.flush()?;
     Ok(if reporter.problems() > 0 {
@@ -60,6 +64,6 @@ pub fn run<W: Write>(
 
 fn read_and_parse(parser: &PostingParser, input: &Input) -> anyhow::Result<PostingView> {
     let text = input.read()?;
-    let set = parser.parse(&text, &input.name());
+    let set = parser.read(&text, &input.name());
     Ok(PostingView::new(&set, parser.taxonomy()))
 }

@@ -3,7 +3,6 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
 use super::args::{ListFormat, SkillsArgs};
@@ -12,12 +11,19 @@ use super::input::{Input, read_text};
 use crate::render::printable;
 use crate::skill::{Extractor, Taxonomy};
 
-#[derive(Serialize)]
-struct Found<'a> {
+/// One skill mention found in the text (`jobmatch skills --format json` prints an array).
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "SkillMention")]
+pub(super) struct Found<'a> {
+    /// Taxonomy id.
     id: &'a str,
+    /// Canonical name.
     name: &'a str,
+    /// Byte offset where the mention starts.
     start: usize,
+    /// Byte offset just past the mention.
     end: usize,
+    /// The text as written.
     text: &'a str,
 }
 
@@ -25,7 +31,7 @@ pub fn run<W: Write>(
     args: &SkillsArgs,
     taxonomy: &Taxonomy,
     stdout: W,
-    is_terminal: bool,
+    ui: &super::term::Ui,
 ) -> anyhow::Result<Outcome> {
     let text = match args.input.as_deref() {
         None | Some("-") => Input::Stdin.read()?,
@@ -48,7 +54,7 @@ pub fn run<W: Write>(
         })
         .collect();
     let mut out = BufWriter::new(stdout);
-    match args.format.unwrap_or(if is_terminal {
+    match args.format.unwrap_or(if ui.is_terminal {
         ListFormat::Table
     } else {
         ListFormat::Json
@@ -58,11 +64,7 @@ pub fn run<W: Write>(
             writeln!(out)?;
         }
         ListFormat::Table => {
-            let mut table = Table::new();
-            table
-                .load_style(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(vec!["Start", "End", "Text", "Skill", "Id"]);
+            let mut table = ui.table.table(&["Start", "End", "Text", "Skill", "Id"]);
             for f in &found {
                 table.add_row(vec![
                     f.start.to_string(),

@@ -2,7 +2,6 @@
 
 use std::io::{BufWriter, Write};
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
 use super::args::{ListFormat, TaxonomyArgs};
@@ -10,8 +9,10 @@ use super::exit::Outcome;
 use crate::render::printable;
 use crate::skill::{Skill, Taxonomy, token::spelling_key};
 
-#[derive(Serialize)]
-struct Entry<'a> {
+/// One skill of the taxonomy (`jobmatch taxonomy --format json` prints one per line).
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "TaxonomyEntry")]
+pub(super) struct Entry<'a> {
     id: &'a str,
     name: &'a str,
     kind: &'a str,
@@ -33,7 +34,7 @@ pub fn run<W: Write>(
     args: &TaxonomyArgs,
     taxonomy: &Taxonomy,
     stdout: W,
-    is_terminal: bool,
+    ui: &super::term::Ui,
 ) -> anyhow::Result<Outcome> {
     let needle = args.query.as_deref().map(spelling_key);
     let selected: Vec<&Skill> = taxonomy
@@ -42,7 +43,7 @@ pub fn run<W: Write>(
         .filter(|s| needle.as_deref().is_none_or(|n| matches(s, n)))
         .collect();
     let mut out = BufWriter::new(stdout);
-    match args.format.unwrap_or(if is_terminal {
+    match args.format.unwrap_or(if ui.is_terminal {
         ListFormat::Table
     } else {
         ListFormat::Json
@@ -64,18 +65,9 @@ pub fn run<W: Write>(
             }
         }
         ListFormat::Table => {
-            let mut table = Table::new();
-            table
-                .load_style(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(vec![
-                    "Id",
-                    "Name",
-                    "Kind",
-                    "Category",
-                    "Spellings",
-                    "Implies",
-                ]);
+            let mut table =
+                ui.table
+                    .table(&["Id", "Name", "Kind", "Category", "Spellings", "Implies"]);
             for s in &selected {
                 let spellings: Vec<&str> = s
                     .aliases

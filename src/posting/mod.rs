@@ -5,9 +5,17 @@
 //! paragraphs, resolving pseudo-headings; [`section`] names each section's kind; [`clause`]
 //! reads each requirement sentence. This module walks the blocks and assembles the
 //! [`RequirementSet`]. Parsing never fails: any text yields a (possibly empty) set.
+//!
+//! [`PostingParser::read`] is the front door for every kind of posting file: it tells
+//! schema.org JSON-LD ([`jsonld`]), JSON Resume `job.json` ([`job_json`]) and saved HTML pages
+//! ([`page`]) from text by content, in [`document`].
 
 mod blocks;
 mod clause;
+mod document;
+pub mod job_json;
+pub mod jsonld;
+mod page;
 mod section;
 mod source;
 
@@ -46,6 +54,7 @@ impl<'t> PostingParser<'t> {
             company: None,
             location: None,
             employment_type: None,
+            salary: None,
             min_years: None,
             education: None,
             requirements: Vec::new(),

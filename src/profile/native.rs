@@ -30,39 +30,62 @@ pub struct NativeSkill<'a> {
     pub years: Option<f32>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A native candidate profile (TOML or JSON); `docs/profiles.md`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Profile")]
 struct TomlProfile {
+    /// The candidate's id in output; default: the file stem (`stem:LINE` in a stream).
     id: Option<String>,
+    /// Display name.
     name: Option<String>,
+    /// Skills: names, or tables with a level and years.
     #[serde(default)]
     skills: Vec<TomlSkill>,
+    /// Total professional experience, 0 to 80 years.
+    #[schemars(range(min = 0, max = 80))]
     years_experience: Option<f32>,
     #[serde(default)]
     education: Vec<TomlDegree>,
+    /// Also skills when the taxonomy knows them.
     #[serde(default)]
     certifications: Vec<String>,
+    /// Also skills when the taxonomy knows them.
     #[serde(default)]
     languages: Vec<String>,
+    /// Free text, mined for the skills a posting asks about.
     summary: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
+#[schemars(rename = "Skill")]
 enum TomlSkill {
+    /// A skill name (taxonomy names and aliases are recognised).
     Name(String),
     Full {
         name: String,
+        /// basic, working, advanced or expert (beginner, intermediate, proficient, ... are
+        /// read too).
         level: Option<String>,
+        #[schemars(range(min = 0, max = 80))]
         years: Option<f32>,
     },
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Degree")]
 struct TomlDegree {
+    /// high_school, associate, bachelor, master or phd (degree names such as BSc are read too).
     level: Option<String>,
+    /// The field of study.
     field: Option<String>,
+}
+
+/// The JSON Schema of the native profile format, generated from the type that reads it.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(TomlProfile)
 }
 
 /// Reads a native profile written in TOML.

@@ -6,12 +6,15 @@
 //! write each row as it comes; the table buffers and sorts, and says so in `--help`.
 
 mod csv_out;
+pub mod jsonld;
 mod posting_out;
+mod style;
 mod table;
 mod views;
 
 pub use csv_out::CsvSink;
 pub use posting_out::{PostingFormat, write_postings};
+pub use style::TableStyle;
 pub use table::{TableSink, printable, rank};
 pub use views::{ExplainRow, MatchRow, PostingView, SCHEMA_VERSION, SkillRef};
 

@@ -1,10 +1,10 @@
-//! Writing parsed postings: JSON (one object, or an array for several), JSON Lines, TOML, and
+//! Writing parsed postings: JSON (one object, or an array for several), JSON Lines, schema.org
+//! JSON-LD, TOML, and
 //! a readable table.
 
 use std::io::{self, Write};
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-
+use super::style::TableStyle;
 use super::views::PostingView;
 use crate::matcher::education_name;
 
@@ -12,6 +12,8 @@ use crate::matcher::education_name;
 pub enum PostingFormat {
     Json,
     Jsonl,
+    /// schema.org `JobPosting` JSON-LD ([`super::jsonld`]).
+    JsonLd,
     Toml,
     Table,
 }
@@ -20,7 +22,7 @@ pub fn write_postings<W: Write>(
     out: &mut W,
     views: &[PostingView],
     format: PostingFormat,
-    width: Option<u16>,
+    style: TableStyle,
 ) -> io::Result<()> {
     match format {
         PostingFormat::Json => {
@@ -28,6 +30,16 @@ pub fn write_postings<W: Write>(
                 serde_json::to_writer_pretty(&mut *out, &views[0])?;
             } else {
                 serde_json::to_writer_pretty(&mut *out, views)?;
+            }
+            out.write_all(b"\n")
+        }
+        PostingFormat::JsonLd => {
+            let docs: Vec<super::jsonld::JobPosting> =
+                views.iter().map(super::jsonld::job_posting).collect();
+            if docs.len() == 1 {
+                serde_json::to_writer_pretty(&mut *out, &docs[0])?;
+            } else {
+                serde_json::to_writer_pretty(&mut *out, &docs)?;
             }
             out.write_all(b"\n")
         }
@@ -52,7 +64,7 @@ pub fn write_postings<W: Write>(
                 if i > 0 {
                     out.write_all(b"\n")?;
                 }
-                write_table(out, v, width)?;
+                write_table(out, v, style)?;
             }
             Ok(())
         }
@@ -76,7 +88,7 @@ fn to_toml(view: &PostingView) -> io::Result<String> {
     toml::to_string(&value).map_err(io::Error::other)
 }
 
-fn write_table<W: Write>(out: &mut W, v: &PostingView, width: Option<u16>) -> io::Result<()> {
+fn write_table<W: Write>(out: &mut W, v: &PostingView, style: TableStyle) -> io::Result<()> {
     let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
     writeln!(out, "{}", v.source)?;
     writeln!(out, "  title:      {}", or_dash(&v.title))?;
@@ -100,14 +112,7 @@ fn write_table<W: Write>(out: &mut W, v: &PostingView, width: Option<u16>) -> io
             }
         )?;
     }
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(vec!["Line", "Importance", "Needs", "Skills", "Requirement"]);
-    if let Some(w) = width {
-        table.set_width(w);
-    }
+    let mut table = style.table(&["Line", "Importance", "Needs", "Skills", "Requirement"]);
     for r in &v.requirements {
         let names: Vec<&str> = r.skills.iter().map(|s| s.name.as_str()).collect();
         let needs = if names.is_empty() {

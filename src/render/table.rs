@@ -2,23 +2,36 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, CellAlignment, Color};
 
 use super::MatchSink;
+use super::style::TableStyle;
 use super::views::MatchRow;
 
 pub struct TableSink<W: Write> {
     out: W,
     rows: Vec<MatchRow>,
-    width: Option<u16>,
+    style: TableStyle,
 }
 
 impl<W: Write> TableSink<W> {
     pub fn new(out: W, width: Option<u16>) -> Self {
+        Self::styled(
+            out,
+            TableStyle {
+                width,
+                color: false,
+            },
+        )
+    }
+
+    /// Scores green (80 and up), yellow (50 and up) or red, and "qualified" green or red, when
+    /// `style.color`.
+    pub fn styled(out: W, style: TableStyle) -> Self {
         TableSink {
             out,
             rows: Vec::new(),
-            width,
+            style,
         }
     }
 }
@@ -53,13 +66,6 @@ impl<W: Write> MatchSink for TableSink<W> {
             .rows
             .iter()
             .any(|r| r.posting_file != self.rows[0].posting_file);
-        let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(w) = self.width {
-            table.set_width(w);
-        }
         let mut header = vec!["#", "Candidate"];
         if several_postings {
             header.push("Posting");
@@ -71,7 +77,8 @@ impl<W: Write> MatchSink for TableSink<W> {
             "Preferred",
             "Missing (required)",
         ]);
-        table.set_header(header);
+        let style = self.style;
+        let mut table = style.table(&header);
         for (i, r) in self.rows.iter().enumerate() {
             let who = match &r.name {
                 Some(name) => format!("{} ({})", printable(name), printable(&r.candidate)),
@@ -82,14 +89,23 @@ impl<W: Write> MatchSink for TableSink<W> {
                 cells.push(Cell::new(printable(&r.posting)));
             }
             cells.extend([
-                Cell::new(format!("{:.1}", r.score)).set_alignment(CellAlignment::Right),
-                Cell::new(if r.no_data {
-                    "no data"
+                style.paint(
+                    Cell::new(format!("{:.1}", r.score)).set_alignment(CellAlignment::Right),
+                    if r.score >= 80.0 {
+                        Color::Green
+                    } else if r.score >= 50.0 {
+                        Color::Yellow
+                    } else {
+                        Color::Red
+                    },
+                ),
+                if r.no_data {
+                    style.paint(Cell::new("no data"), Color::DarkGrey)
                 } else if r.qualified {
-                    "yes"
+                    style.paint(Cell::new("yes"), Color::Green)
                 } else {
-                    "no"
-                }),
+                    style.paint(Cell::new("no"), Color::Red)
+                },
                 Cell::new(format!("{}/{}", r.required_met, r.required_total)),
                 Cell::new(format!("{}/{}", r.preferred_met, r.preferred_total)),
                 Cell::new(printable(&r.missing.join(", "))),

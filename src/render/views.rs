@@ -1,5 +1,6 @@
 //! The serialisable shapes of jobmatch's output (schema version [`SCHEMA_VERSION`]).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::matcher::{Outcome, Score, Status, education_name};
@@ -12,7 +13,7 @@ use crate::skill::{SkillId, Taxonomy};
 /// Bumped when a field changes meaning or disappears; new fields do not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillRef {
     pub id: String,
@@ -33,7 +34,7 @@ impl SkillRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequirementView {
     pub importance: Importance,
@@ -49,7 +50,7 @@ pub struct RequirementView {
 }
 
 /// A parsed posting as `jobmatch parse` prints it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostingView {
     pub schema_version: u32,
@@ -58,6 +59,9 @@ pub struct PostingView {
     pub company: Option<String>,
     pub location: Option<String>,
     pub employment_type: Option<String>,
+    /// Pay as stated by a structured posting (JSON-LD `baseSalary`, job.json `salary`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub salary: Option<String>,
     pub min_years: Option<f32>,
     pub education: Option<Education>,
     pub requirements: Vec<RequirementView>,
@@ -74,6 +78,7 @@ impl PostingView {
             company: set.company.clone(),
             location: set.location.clone(),
             employment_type: set.employment_type.clone(),
+            salary: set.salary.clone(),
             min_years: set.min_years,
             education: set.education,
             requirements: set
@@ -99,10 +104,13 @@ impl PostingView {
 }
 
 /// One requirement's outcome for one candidate (`--explain`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// `satisfaction` is between 0 and 1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExplainRow {
     pub importance: Importance,
+    #[schemars(with = "StatusSchema")]
     pub status: Status,
     pub satisfaction: f32,
     pub text: String,
@@ -111,8 +119,23 @@ pub struct ExplainRow {
     pub evidence: Vec<String>,
 }
 
+// The schema of `matcher::Status`, kept here so the matcher needs no schema dependency;
+// tests/schema.rs checks that both serialise the same.
+/// How a requirement fared: met, partial (some credit), missed, or unchecked (nothing in it
+/// can be checked against a profile; never scored).
+#[derive(JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(rename = "Status")]
+#[allow(dead_code)]
+enum StatusSchema {
+    Met,
+    Partial,
+    Missed,
+    Unchecked,
+}
+
 /// One candidate × posting result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MatchRow {
     pub candidate: String,
