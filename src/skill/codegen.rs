@@ -47,7 +47,11 @@ pub fn to_rust(taxonomy: &Taxonomy, extractor: &Extractor) -> String {
         );
     }
     out.push_str("];\n");
-    for (name, list) in [("BY_ID", &taxonomy.by_id), ("BY_KEY", &taxonomy.by_key)] {
+    for (name, list) in [
+        ("BY_ID", &taxonomy.by_id),
+        ("BY_KEY", &taxonomy.by_key),
+        ("BY_CASED", &taxonomy.by_cased),
+    ] {
         let _ = writeln!(out, "pub(super) static {name}: &[(Str, SkillId)] = &[");
         for (k, v) in list.iter() {
             let _ = writeln!(out, "(B({:?}),SkillId({})),", &**k, v.0);

@@ -19,6 +19,7 @@ pub fn taxonomy() -> Taxonomy {
         skills: Cow::Borrowed(generated::SKILLS),
         by_id: Cow::Borrowed(generated::BY_ID),
         by_key: Cow::Borrowed(generated::BY_KEY),
+        by_cased: Cow::Borrowed(generated::BY_CASED),
         closure: Cow::Borrowed(generated::CLOSURE),
         builtin: true,
     }

@@ -83,6 +83,8 @@ pub struct Taxonomy {
     pub(super) by_id: List<(Str, SkillId)>,
     /// (spelling key, skill), sorted by key.
     pub(super) by_key: List<(Str, SkillId)>,
+    /// (cased spelling exactly as written, skill), sorted.
+    pub(super) by_cased: List<(Str, SkillId)>,
     /// Transitive implications of each skill, without the skill itself, sorted.
     pub(super) closure: List<List<SkillId>>,
     /// This is exactly the built-in taxonomy (no overlay), whose extractor is prebuilt too.
@@ -167,6 +169,9 @@ impl Taxonomy {
     /// Looks a name up as a person writes it in a profile ("Postgres", "k8s", "golang"), in any
     /// case: a profile's skill list is already a technical context.
     pub fn lookup(&self, name: &str) -> Option<SkillId> {
+        if let Some(id) = find_sorted(&self.by_cased, name.trim()) {
+            return Some(id);
+        }
         let key = spelling_key(name);
         if let Some(id) = find_sorted(&self.by_key, &key) {
             return Some(id);
@@ -206,8 +211,8 @@ struct Builder {
     by_id: HashMap<String, SkillId>,
     /// implies by id string, resolved in `finish`, with the origin and line that named them.
     implies: Vec<Vec<(String, String, Option<u32>)>>,
-    /// (spelling key, skill, index of the file that gave it), in file order.
-    spellings: Vec<(String, SkillId, usize)>,
+    /// (spelling as written, skill, index of the file that gave it, cased), in file order.
+    spellings: Vec<(String, SkillId, usize, bool)>,
     files: usize,
 }
 
@@ -225,7 +230,7 @@ impl Builder {
             .collect();
         let spellings = taxonomy
             .skills()
-            .flat_map(|(id, s)| s.spellings().map(move |(sp, _)| (spelling_key(sp), id, 0)))
+            .flat_map(|(id, s)| s.spellings().map(move |(sp, c)| (sp.to_string(), id, 0, c)))
             .collect();
         Builder {
             skills: taxonomy.skills.to_vec(),
@@ -278,9 +283,10 @@ impl Builder {
                 .get(&id)
                 .copied()
                 .unwrap_or(SkillId(self.skills.len() as u32));
-            for spelling in raw.name.iter().chain(&aliases).chain(&cased) {
+            let written = raw.name.iter().chain(&aliases).map(|s| (s, false));
+            for (spelling, is_cased) in written.chain(cased.iter().map(|s| (s, true))) {
                 self.spellings
-                    .push((spelling_key(spelling), target, file_index));
+                    .push((spelling.clone(), target, file_index, is_cased));
             }
             match self.by_id.get(&id).copied() {
                 Some(existing) => {
@@ -363,26 +369,41 @@ impl Builder {
             (origin, line)
         })?;
         // Spellings in the order the files gave them, so a later file (an overlay) wins a
-        // spelling two skills claim; within one file the first claim wins.
+        // spelling two skills claim; within one file the first claim wins. A case-insensitive
+        // claim beats a cased one for the folded key ("dbt" the tool over "DBT" the therapy);
+        // cased spellings are also kept as written, for exact-case lookups.
         let mut by_key: HashMap<String, SkillId> = HashMap::new();
-        let mut claimed_in: HashMap<String, usize> = HashMap::new();
-        for (key, id, file) in &self.spellings {
+        let mut claimed: HashMap<String, (usize, bool)> = HashMap::new();
+        let mut by_cased: HashMap<String, SkillId> = HashMap::new();
+        for (spelling, id, file, is_cased) in &self.spellings {
             let skill = &self.skills[id.0 as usize];
-            if !skill.spellings().any(|(s, _)| spelling_key(s) == *key) {
-                continue; // replaced by an overlay
+            if !skill
+                .spellings()
+                .any(|(s, c)| s == spelling && c == *is_cased)
+            {
+                continue; // replaced by an overlay, or the name listed as cased
             }
-            match claimed_in.get(key) {
-                Some(&earlier) if earlier == *file => {}
-                _ => {
-                    by_key.insert(key.clone(), *id);
-                    claimed_in.insert(key.clone(), *file);
+            if *is_cased {
+                by_cased.entry(spelling.clone()).or_insert(*id);
+            }
+            let key = spelling_key(spelling);
+            let wins = match claimed.get(&key) {
+                None => true,
+                Some(&(earlier_file, earlier_cased)) => {
+                    (earlier_cased && !is_cased)
+                        || (earlier_file != *file && earlier_cased == *is_cased)
                 }
+            };
+            if wins {
+                by_key.insert(key.clone(), *id);
+                claimed.insert(key, (*file, *is_cased));
             }
         }
         Ok(Taxonomy {
             skills: Cow::Owned(self.skills),
             by_id: sorted(self.by_id),
             by_key: sorted(by_key),
+            by_cased: sorted(by_cased),
             closure: Cow::Owned(closure.into_iter().map(Cow::Owned).collect()),
             builtin: false,
         })
@@ -484,6 +505,17 @@ ambiguous = true
         assert!(!t.satisfies(sql, pg));
         assert_eq!(t.lookup("golang"), t.by_id("go"));
         assert_eq!(t.lookup("go"), t.by_id("go"));
+    }
+
+    #[test]
+    fn case_decides_between_twins() {
+        let t = Taxonomy::from_toml(
+            "[[skill]]\nid = \"therapy\"\nname = \"Dialectical behavior therapy\"\ncased = [\"DBT\"]\n\n[[skill]]\nid = \"dbt\"\nname = \"dbt\"\n",
+            "twins.toml",
+        )
+        .unwrap();
+        assert_eq!(t.lookup("dbt"), t.by_id("dbt"));
+        assert_eq!(t.lookup("DBT"), t.by_id("therapy"));
     }
 
     #[test]
