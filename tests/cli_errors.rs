@@ -19,7 +19,11 @@ fn binary_posting_is_rejected_with_its_name() {
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe").unwrap();
     let run = jobmatch(&["parse", path.to_str().unwrap(), "--format", "json"]).expect(2);
     assert!(run.stderr.starts_with("jobmatch: "), "{}", run.stderr);
-    assert!(run.stderr.contains("photo.md:1: not UTF-8 text"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("photo.md:1: not UTF-8 text"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.stderr.lines().count(), 1);
 }
 
@@ -36,7 +40,11 @@ fn one_bad_posting_does_not_stop_the_others() {
 #[test]
 fn bad_profile_is_reported_and_the_rest_are_scored() {
     let dir = scratch("bad_profile");
-    std::fs::write(dir.join("good.toml"), "name = \"Good\"\nskills = [\"Python\"]\n").unwrap();
+    std::fs::write(
+        dir.join("good.toml"),
+        "name = \"Good\"\nskills = [\"Python\"]\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("bad.toml"), "name = \"Bad\"\nskills = [\n").unwrap();
     std::fs::write(
         dir.join("level.toml"),
@@ -80,7 +88,14 @@ fn taxonomy_overlay_errors_name_file_and_line() {
     )
     .unwrap();
     let run = jobmatch_stdin(
-        &["--taxonomy", path.to_str().unwrap(), "parse", "-", "--format", "json"],
+        &[
+            "--taxonomy",
+            path.to_str().unwrap(),
+            "parse",
+            "-",
+            "--format",
+            "json",
+        ],
         "## Requirements\n- A\n",
     )
     .expect(2);

@@ -74,7 +74,7 @@ fn load_taxonomy(cli: &Cli) -> anyhow::Result<Taxonomy> {
     let mut taxonomy = Taxonomy::embedded();
     for path in &cli.taxonomy {
         let origin = path.display().to_string();
-        let text = input::read_text(path)?;
+        let text = input::read_text(path, input::MAX_TAXONOMY_SIZE)?;
         taxonomy = taxonomy.with_overlay(&text, &origin)?;
     }
     Ok(taxonomy)
@@ -89,16 +89,39 @@ pub struct Reporter<'a> {
 impl Reporter<'_> {
     pub fn error(&mut self, message: impl std::fmt::Display) {
         self.problems += 1;
-        let _ = writeln!(self.err, "jobmatch: {message}");
+        let _ = writeln!(
+            self.err,
+            "jobmatch: {}",
+            escape_controls(&message.to_string())
+        );
     }
 
     pub fn note(&mut self, message: impl std::fmt::Display) {
-        let _ = writeln!(self.err, "jobmatch: {message}");
+        let _ = writeln!(
+            self.err,
+            "jobmatch: {}",
+            escape_controls(&message.to_string())
+        );
     }
 
     pub fn problems(&self) -> usize {
         self.problems
     }
+}
+
+/// Messages quote file names and values from files: control characters and bidirectional
+/// overrides in them are shown escaped (`\u{1b}`), so a message stays one line and cannot
+/// drive the terminal.
+fn escape_controls(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
+use super::table::printable;
 use super::views::PostingView;
 use crate::matcher::education_name;
 
@@ -77,13 +78,15 @@ fn to_toml(view: &PostingView) -> io::Result<String> {
 }
 
 fn write_table<W: Write>(out: &mut W, v: &PostingView, width: Option<u16>) -> io::Result<()> {
-    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
-    writeln!(out, "{}", v.source)?;
+    // Everything shown comes from a file (the posting, its name, a taxonomy overlay): it goes
+    // through `printable` so no control character reaches the terminal.
+    let or_dash = |s: &Option<String>| s.as_deref().map_or_else(|| "—".into(), printable);
+    writeln!(out, "{}", printable(&v.source))?;
     writeln!(out, "  title:      {}", or_dash(&v.title))?;
     writeln!(out, "  company:    {}", or_dash(&v.company))?;
     writeln!(out, "  location:   {}", or_dash(&v.location))?;
     if let Some(t) = &v.employment_type {
-        writeln!(out, "  type:       {t}")?;
+        writeln!(out, "  type:       {}", printable(t))?;
     }
     if let Some(y) = v.min_years {
         writeln!(out, "  min years:  {y}")?;
@@ -135,14 +138,14 @@ fn write_table<W: Write>(out: &mut W, v: &PostingView, width: Option<u16>) -> io
             r.line.to_string(),
             format!("{:?}", r.importance).to_lowercase(),
             needs,
-            skills,
-            super::table::printable(&r.text),
+            printable(&skills),
+            printable(&r.text),
         ]);
     }
     writeln!(out, "{table}")?;
     if !v.mentioned.is_empty() {
         let names: Vec<&str> = v.mentioned.iter().map(|s| s.name.as_str()).collect();
-        writeln!(out, "  also mentioned: {}", names.join(", "))?;
+        writeln!(out, "  also mentioned: {}", printable(&names.join(", ")))?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@
 //! The same extractor can be built over the whole taxonomy (posting parse, `jobmatch skills`) or
 //! over a handful of skills (mining a profile's free text for what one posting asks).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::taxonomy::{SkillId, Taxonomy};
 use super::token::{Token, fold_into, tokenize};
@@ -25,11 +25,13 @@ pub struct Mention {
     pub end: usize,
 }
 
+/// The exact tokens a cased spelling must show.
+type CasedTokens = Box<[Box<str>]>;
+
 #[derive(Debug, Clone)]
 struct Terminal {
     skill: SkillId,
-    /// The exact tokens a cased spelling must show.
-    cased: Option<Box<[Box<str>]>>,
+    cased: Option<CasedTokens>,
     ambiguous: bool,
 }
 
@@ -121,8 +123,11 @@ impl Extractor {
         };
         let mut tokens = Vec::new();
         let mut folded = String::new();
+        // (node, exact tokens) this skill already ends at: a repeated spelling adds nothing.
+        let mut seen: HashSet<(usize, Option<CasedTokens>)> = HashSet::new();
         for id in skills {
             let skill = taxonomy.skill(id);
+            seen.clear();
             for (spelling, cased) in skill.spellings() {
                 tokenize(spelling, &mut tokens);
                 if tokens.is_empty() {
@@ -148,18 +153,21 @@ impl Extractor {
                     cased: cased.then(|| tokens.iter().map(|t| t.text(spelling).into()).collect()),
                     ambiguous: skill.ambiguous,
                 };
-                let terminals = &mut ex.nodes[node].terminals;
-                let duplicate = terminals
-                    .iter()
-                    .any(|t| t.skill == id && t.cased == terminal.cased);
-                if !duplicate {
-                    // Cased spellings are tried first: they are the more specific claim.
-                    if terminal.cased.is_some() {
-                        terminals.insert(0, terminal);
-                    } else {
-                        terminals.push(terminal);
-                    }
+                if seen.insert((node, terminal.cased.clone())) {
+                    ex.nodes[node].terminals.push(terminal);
                 }
+            }
+        }
+        // Cased spellings are tried first, the latest first: they are the more specific claim.
+        // Ordered once here, not by inserting at the front, which is quadratic when many skills
+        // share a spelling.
+        for node in &mut ex.nodes {
+            if node.terminals.len() > 1 {
+                let (mut cased, plain): (Vec<_>, Vec<_>) =
+                    node.terminals.drain(..).partition(|t| t.cased.is_some());
+                cased.reverse();
+                cased.extend(plain);
+                node.terminals = cased;
             }
         }
         ex

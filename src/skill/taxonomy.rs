@@ -5,12 +5,12 @@
 //! Loading validates everything once — unknown `implies` targets and implication cycles are
 //! errors naming file and line — so the rest of the program works with dense [`SkillId`]s.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::token::spelling_key;
-use crate::error::{InputError, line_of};
+use crate::error::{InputError, LineIndex, line_of};
 
 /// Dense index of a skill in its [`Taxonomy`]; compared as an integer in hot loops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -186,6 +186,8 @@ struct Builder {
     /// (spelling key, skill, index of the file that gave it), in file order.
     spellings: Vec<(String, SkillId, usize)>,
     files: usize,
+    /// An overlay renamed a skill or replaced its spellings: some of `spellings` are gone.
+    stale: bool,
 }
 
 impl Builder {
@@ -210,6 +212,7 @@ impl Builder {
             implies,
             spellings,
             files: 1,
+            stale: false,
         }
     }
 
@@ -220,8 +223,9 @@ impl Builder {
         })?;
         let file_index = self.files;
         self.files += 1;
+        let lines = LineIndex::new(text);
         for raw in file.skill {
-            let line = Some(line_of(text, raw.id.span().start));
+            let line = Some(lines.line(raw.id.span().start));
             let id = raw.id.into_inner();
             let err = |msg: String| InputError::new(origin, line, msg);
             if id.trim().is_empty() {
@@ -256,6 +260,7 @@ impl Builder {
             }
             match self.by_id.get(&id).copied() {
                 Some(existing) => {
+                    self.stale |= raw.name.is_some() || raw.replace;
                     let i = existing.0 as usize;
                     let skill = &mut self.skills[i];
                     if let Some(name) = raw.name {
@@ -335,21 +340,44 @@ impl Builder {
         })?;
         // Spellings in the order the files gave them, so a later file (an overlay) wins a
         // spelling two skills claim; within one file the first claim wins.
-        let mut by_key: HashMap<String, SkillId> = HashMap::new();
-        let mut claimed_in: HashMap<String, usize> = HashMap::new();
+        // Each skill's current spellings, keyed once (a skill with many aliases must not cost a
+        // scan of all of them per alias); only needed when an overlay renamed or replaced.
+        let current: Option<HashSet<(&str, SkillId)>> = self.stale.then(|| {
+            let keys: HashSet<(String, SkillId)> = self
+                .skills
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| {
+                    s.spellings()
+                        .map(move |(sp, _)| (spelling_key(sp), SkillId(i as u32)))
+                })
+                .collect();
+            self.spellings
+                .iter()
+                .map(|(key, id, _)| (key.as_str(), *id))
+                .filter(|(key, id)| keys.contains(&(key.to_string(), *id)))
+                .collect()
+        });
+        // (skill, file that claimed it) per spelling key.
+        let mut claims: HashMap<&str, (SkillId, usize)> = HashMap::new();
         for (key, id, file) in &self.spellings {
-            let skill = &self.skills[id.0 as usize];
-            if !skill.spellings().any(|(s, _)| spelling_key(s) == *key) {
-                continue; // replaced by an overlay
+            if current
+                .as_ref()
+                .is_some_and(|c| !c.contains(&(key.as_str(), *id)))
+            {
+                continue; // renamed or replaced by an overlay
             }
-            match claimed_in.get(key) {
-                Some(&earlier) if earlier == *file => {}
+            match claims.get(key.as_str()) {
+                Some(&(_, earlier)) if earlier == *file => {}
                 _ => {
-                    by_key.insert(key.clone(), *id);
-                    claimed_in.insert(key.clone(), *file);
+                    claims.insert(key, (*id, *file));
                 }
             }
         }
+        let by_key = claims
+            .into_iter()
+            .map(|(key, (id, _))| (key.to_string(), id))
+            .collect();
         Ok(Taxonomy {
             skills: self.skills,
             by_id: self.by_id,
@@ -359,7 +387,13 @@ impl Builder {
     }
 }
 
-/// Transitive implications of every skill; a cycle is an error naming one skill on it.
+/// The most implications, summed over all skills' transitive closures, a taxonomy may have.
+/// The built-in one has a few hundred; a chain of a million skills each implying the next
+/// would need half a million million, so the closure is bounded rather than computed.
+pub const MAX_IMPLICATIONS: usize = 20_000_000;
+
+/// Transitive implications of every skill; a cycle is an error naming one skill on it, and so
+/// is a closure larger than [`MAX_IMPLICATIONS`].
 fn implication_closure(
     skills: &[Skill],
     locate: impl Fn(usize) -> (String, Option<u32>),
@@ -373,6 +407,7 @@ fn implication_closure(
     let n = skills.len();
     let mut mark = vec![Mark::New; n];
     let mut closure: Vec<Vec<SkillId>> = vec![Vec::new(); n];
+    let mut total = 0usize;
     for root in 0..n {
         if mark[root] != Mark::New {
             continue;
@@ -413,6 +448,20 @@ fn implication_closure(
                 }
                 all.sort_unstable();
                 all.dedup();
+                total += all.len();
+                if total > MAX_IMPLICATIONS {
+                    let (origin, line) = locate(node);
+                    return Err(InputError::new(
+                        origin,
+                        line,
+                        format!(
+                            "implications too deep: more than {MAX_IMPLICATIONS} in all \
+                             (skill {:?} alone implies {} skills)",
+                            skills[node].id,
+                            all.len()
+                        ),
+                    ));
+                }
                 closure[node] = all;
                 mark[node] = Mark::Done;
                 stack.pop();
