@@ -763,3 +763,30 @@ fn the_parser_is_linear_on_one_huge_line() {
         assert!(found, "{what}");
     }
 }
+
+#[test]
+fn extreme_table_widths() {
+    for width in ["0", "1", "3", "65535"] {
+        let run = jobmatch(&[
+            "parse",
+            "postings/ibm-back-end-developer-intern.md",
+            "--format",
+            "table",
+            "--width",
+            width,
+        ])
+        .expect(0);
+        assert!(run.stdout.contains("Back End Developer Intern"), "{width}");
+        jobmatch(&[
+            "match",
+            "postings/ibm-back-end-developer-intern.md",
+            "fixtures/candidates",
+            "--format",
+            "table",
+            "--explain",
+            "--width",
+            width,
+        ])
+        .expect(0);
+    }
+}
