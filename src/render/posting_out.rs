@@ -84,7 +84,7 @@ fn to_toml(view: &PostingView) -> io::Result<String> {
     };
     // Empty arrays stay top-level keys (`mentioned = []`), written before any table header.
     let mut arrays = Vec::new();
-    for key in ["requirements", "mentioned", "sections"] {
+    for key in ["mentioned", "requirements", "sections"] {
         if top
             .get(key)
             .and_then(Value::as_array)
