@@ -161,7 +161,18 @@ fn walk(dir: &Path, extensions: &[&str], inputs: &mut Vec<Input>, errors: &mut V
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // An entry that cannot be read is reported, not dropped: no input is lost silently.
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => errors.push(InputError::new(
+                dir.display().to_string(),
+                None,
+                io_reason(&e),
+            )),
+        }
+    }
     paths.sort();
     for path in paths {
         let name = path
