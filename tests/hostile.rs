@@ -153,6 +153,26 @@ fn a_50_mb_single_line_is_refused_with_the_limit_and_the_name() {
             line.len()
         )
     );
+    // The same limit as the posting of `match`, and a 64 MiB one for a taxonomy overlay.
+    let run = jobmatch(&["match", &big, "fixtures/candidates", "--format", "jsonl"]).expect(2);
+    assert!(
+        run.stderr.contains("over the 16 MiB limit"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+    let overlay = dir.join("huge.toml");
+    std::fs::File::create(&overlay)
+        .unwrap()
+        .set_len(65 * 1024 * 1024)
+        .unwrap();
+    let run = with_overlay(overlay.to_str().unwrap(), "- Python\n").expect(2);
+    assert!(
+        run.stderr
+            .contains("huge.toml: too large: 68157440 bytes, over the 64 MiB limit"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
