@@ -33,7 +33,8 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// 1-based line number of byte `offset` in `text`.
+/// 1-based line number of byte `offset` in `text`. Scans the text: for one error message. Use
+/// [`LineIndex`] to look up many offsets.
 pub fn line_of(text: &str, offset: usize) -> u32 {
     let offset = offset.min(text.len());
     text.as_bytes()[..offset]
@@ -43,28 +44,28 @@ pub fn line_of(text: &str, offset: usize) -> u32 {
         + 1
 }
 
-/// Line numbers for many offsets of one text: newline positions found once, then a binary
-/// search per lookup (calling [`line_of`] in a loop would be quadratic).
-#[derive(Debug, Clone)]
+/// Byte offsets of the line starts of a text, for many offset → line look-ups in O(log n).
+#[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    newlines: Vec<usize>,
+    /// Offset just past each `\n`, in order.
+    breaks: Vec<usize>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         LineIndex {
-            newlines: text
+            breaks: text
                 .bytes()
                 .enumerate()
                 .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i)
+                .map(|(i, _)| i + 1)
                 .collect(),
         }
     }
 
-    /// 1-based line of byte `offset`.
+    /// 1-based line of byte `offset`; the same answer as [`line_of`].
     pub fn line(&self, offset: usize) -> u32 {
-        self.newlines.partition_point(|&n| n < offset) as u32 + 1
+        (self.breaks.partition_point(|&b| b <= offset) + 1) as u32
     }
 }
 
@@ -74,10 +75,15 @@ mod tests {
 
     #[test]
     fn line_index_agrees_with_line_of() {
-        let text = "a\nbb\n\nccc\n";
-        let index = LineIndex::new(text);
-        for offset in 0..=text.len() {
-            assert_eq!(index.line(offset), line_of(text, offset), "offset {offset}");
+        for text in ["", "a", "\n", "a\nb\n\nc", "\n\nx\n"] {
+            let index = LineIndex::new(text);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    index.line(offset),
+                    line_of(text, offset),
+                    "{text:?} @ {offset}"
+                );
+            }
         }
     }
 }

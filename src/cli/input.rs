@@ -1,5 +1,15 @@
-//! Finding and reading inputs: paths, directories (walked in sorted order, README files
-//! skipped), and `-` for standard input. Reading checks UTF-8 and names the file in errors.
+//! Finding and reading inputs: paths, directories (walked in sorted order, README files and
+//! symbolic links to directories skipped), and `-` for standard input. Reading checks UTF-8,
+//! stops at a size limit, and names the file in errors.
+//!
+//! Size limits: a posting or profile is read whole, so one is bounded by [`MAX_FILE_SIZE`]
+//! (16 MiB). Real postings are a few kilobytes, and a saved job-board page with its scripts and
+//! styles is one or two megabytes: 16 MiB leaves room for an eight-fold worse page while
+//! bounding memory (the parser holds a few copies of the text) and time (well under a second
+//! in a release build). A taxonomy overlay is a file the user wrote or generated on purpose and
+//! may hold a whole industry's skills, so it gets [`MAX_TAXONOMY_SIZE`] (64 MiB: a million
+//! minimal entries). Both limits also stop an endless input such as `/dev/zero` from using up
+//! memory. They are constants for now; a `--max-file-size` flag would set the first.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -34,25 +44,64 @@ impl Input {
         }
     }
 
+    /// The whole input as text, at most [`MAX_FILE_SIZE`] bytes.
     pub fn read(&self) -> anyhow::Result<String> {
         match self {
             Input::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .lock()
-                    .read_to_end(&mut bytes)
+                let bytes = read_limited(std::io::stdin().lock(), MAX_FILE_SIZE)
                     .context("<stdin>: cannot read")?;
+                let bytes = bytes.map_err(|size| too_large("<stdin>", size, MAX_FILE_SIZE))?;
                 Ok(decode(bytes, "<stdin>")?)
             }
-            Input::File(p) => read_text(p),
+            Input::File(p) => read_text(p, MAX_FILE_SIZE),
         }
     }
 }
 
-pub fn read_text(path: &Path) -> anyhow::Result<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| InputError::new(path.display().to_string(), None, io_reason(&e)))?;
-    Ok(decode(bytes, &path.display().to_string())?)
+/// The most bytes of one posting or profile file read whole.
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+/// The most bytes of one taxonomy overlay.
+pub const MAX_TAXONOMY_SIZE: u64 = 64 * 1024 * 1024;
+
+/// A file as text, refusing one larger than `limit` bytes before reading it when its size is
+/// known, and after `limit` bytes when it is not (a pipe, a device).
+pub fn read_text(path: &Path, limit: u64) -> anyhow::Result<String> {
+    let origin = path.display().to_string();
+    let io_error = |e: std::io::Error| InputError::new(origin.clone(), None, io_reason(&e));
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(InputError::new(origin, None, "is a directory").into());
+    }
+    if meta.len() > limit {
+        return Err(too_large(&origin, meta.len(), limit).into());
+    }
+    let bytes = read_limited(file, limit)
+        .map_err(io_error)?
+        .map_err(|size| too_large(&origin, size, limit))?;
+    Ok(decode(bytes, &origin)?)
+}
+
+/// At most `limit` bytes of `reader`; `Err(n)` with the `n > limit` bytes seen when there is
+/// more.
+fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(if bytes.len() as u64 > limit {
+        Err(bytes.len() as u64)
+    } else {
+        Ok(bytes)
+    })
+}
+
+fn too_large(origin: &str, size: u64, limit: u64) -> InputError {
+    let mib = limit / (1024 * 1024);
+    let message = if size > limit + 1 {
+        format!("too large: {size} bytes, over the {mib} MiB limit for one input file")
+    } else {
+        format!("too large: over the {mib} MiB limit for one input file")
+    };
+    InputError::new(origin, None, message)
 }
 
 pub fn io_reason(e: &std::io::Error) -> String {
@@ -112,7 +161,18 @@ fn walk(dir: &Path, extensions: &[&str], inputs: &mut Vec<Input>, errors: &mut V
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // An entry that cannot be read is reported, not dropped: no input is lost silently.
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => errors.push(InputError::new(
+                dir.display().to_string(),
+                None,
+                io_reason(&e),
+            )),
+        }
+    }
     paths.sort();
     for path in paths {
         let name = path
@@ -123,7 +183,13 @@ fn walk(dir: &Path, extensions: &[&str], inputs: &mut Vec<Input>, errors: &mut V
             continue;
         }
         if path.is_dir() {
-            walk(&path, extensions, inputs, errors);
+            // A link to a directory may lead back up the tree: never followed in a walk.
+            let link = path
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink());
+            if !link {
+                walk(&path, extensions, inputs, errors);
+            }
         } else if path
             .extension()
             .and_then(|e| e.to_str())

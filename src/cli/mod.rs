@@ -99,7 +99,7 @@ fn load_taxonomy(cli: &Cli, config: &config::Config) -> anyhow::Result<Taxonomy>
     let mut taxonomy = Taxonomy::embedded();
     for path in config.overlays.iter().chain(&cli.taxonomy) {
         let origin = path.display().to_string();
-        let text = input::read_text(path)?;
+        let text = input::read_text(path, input::MAX_TAXONOMY_SIZE)?;
         taxonomy = taxonomy.with_overlay(&text, &origin)?;
     }
     Ok(taxonomy)
@@ -118,7 +118,11 @@ impl Reporter<'_> {
     pub fn error(&mut self, message: impl std::fmt::Display) {
         self.problems += 1;
         self.progress.clear(&mut self.err);
-        let _ = writeln!(self.err, "jobmatch: {message}");
+        let _ = writeln!(
+            self.err,
+            "jobmatch: {}",
+            escape_controls(&message.to_string())
+        );
     }
 
     /// A summary for people (silenced by `--quiet`).
@@ -127,7 +131,11 @@ impl Reporter<'_> {
             return;
         }
         self.progress.clear(&mut self.err);
-        let _ = writeln!(self.err, "jobmatch: {message}");
+        let _ = writeln!(
+            self.err,
+            "jobmatch: {}",
+            escape_controls(&message.to_string())
+        );
     }
 
     /// One more result for the progress indicator.
@@ -138,6 +146,21 @@ impl Reporter<'_> {
     pub fn problems(&self) -> usize {
         self.problems
     }
+}
+
+/// Messages quote file names and values from files: control characters and bidirectional
+/// overrides in them are shown escaped (`\u{1b}`), so a message stays one line and cannot
+/// drive the terminal.
+fn escape_controls(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -35,7 +35,9 @@ pub fn run<W: Write>(
 ) -> anyhow::Result<Outcome> {
     let text = match args.input.as_deref() {
         None | Some("-") => Input::Stdin.read()?,
-        Some(arg) if Path::new(arg).is_file() => read_text(Path::new(arg))?,
+        Some(arg) if Path::new(arg).is_file() => {
+            read_text(Path::new(arg), super::input::MAX_FILE_SIZE)?
+        }
         Some(text) => text.to_string(),
     };
     let extractor = Extractor::new(taxonomy);

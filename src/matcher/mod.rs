@@ -154,8 +154,11 @@ impl<'t> Matcher<'t> {
             })
             .collect();
         if let Some(summary) = &profile.summary {
+            // A skill named in the summary counts even when it is also listed: the best
+            // evidence wins, so listing a skill (at a low level) never lowers a score.
+            let listed = held.len();
             for m in self.extractor.find(summary) {
-                if !held.iter().any(|h| h.skill == m.skill) {
+                if !held[listed..].iter().any(|h| h.skill == m.skill) {
                     held.push(Held {
                         skill: m.skill,
                         level: None,

@@ -93,12 +93,16 @@ impl<'t> PostingParser<'t> {
                     self.unit(text, line, true, walk.kind, &mut set);
                 }
                 Block::Paragraph { text, offset } => {
+                    // Each sentence is looked for after the one before, within a window, so a
+                    // huge paragraph costs linear time.
+                    let (mut cursor, mut previous) = (*offset, 0);
                     for (k, (_, sentence)) in clause::sentences(text).into_iter().enumerate() {
                         let offset = if k == 0 {
                             *offset
                         } else {
-                            locate(&prepared.text, *offset, sentence)
+                            locate(&prepared.text, cursor, previous, sentence)
                         };
+                        (cursor, previous) = (offset, sentence.len());
                         let line = prepared.line_at(offset);
                         self.unit(sentence, line, false, walk.kind, &mut set);
                     }
@@ -257,12 +261,15 @@ impl<'t> PostingParser<'t> {
     }
 }
 
-/// Where sentence `s` of a paragraph starting at `from` begins in the prepared text.
-fn locate(text: &str, from: usize, sentence: &str) -> usize {
+/// Where `sentence` begins in the prepared text, looking after the previous sentence (which
+/// starts at `from` and is `previous` bytes long) within a window proportional to it; `from`
+/// when it cannot be found (markup may have changed its first word).
+fn locate(text: &str, from: usize, previous: usize, sentence: &str) -> usize {
     let probe: String = sentence.chars().take(24).collect();
     let probe = probe.split_whitespace().next().unwrap_or("");
-    text.get(from..)
-        .and_then(|rest| rest.find(probe))
+    let end = text.floor_char_boundary(from.saturating_add(previous.saturating_mul(4) + 1024));
+    text.get(from..end)
+        .and_then(|window| window.find(probe))
         .map(|i| from + i)
         .unwrap_or(from)
 }

@@ -16,9 +16,10 @@ pub struct Prepared {
     pub text: String,
     /// `origin[i]` is the 1-based original line of line `i` (0-based) of `text`.
     origin: Vec<u32>,
+    /// Line starts of `text`, so mapping an offset costs O(log n), not a scan of the text.
+    lines: LineIndex,
     /// Front matter keys, lower-cased, with scalar values (lists joined with ", ").
     pub front_matter: BTreeMap<String, String>,
-    lines: LineIndex,
 }
 
 impl Prepared {
@@ -32,6 +33,10 @@ impl Prepared {
 pub fn prepare(raw: &str) -> Prepared {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let mut text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    // CommonMark's rule for NUL, applied to HTML and plain text too: no NUL reaches the output.
+    if text.contains('\0') {
+        text = text.replace('\0', "\u{fffd}");
+    }
     let front_matter = take_front_matter(&mut text);
     let text = fix_lines(&text);
     if looks_like_html(&text) {
@@ -295,9 +300,9 @@ fn html_to_markdown(text: &str) -> (String, Vec<u32>) {
                 i += len;
                 if !closing && (tag == "script" || tag == "style") {
                     let close = format!("</{tag}");
-                    let end = text[i..]
-                        .to_ascii_lowercase()
-                        .find(&close)
+                    // Never lower-case the rest of the text per tag: that is quadratic in
+                    // the number of scripts.
+                    let end = find_ascii_ci(&text[i..], &close)
                         .map(|e| i + e)
                         .unwrap_or(bytes.len());
                     src_line += text[i..end].matches('\n').count() as u32;
@@ -344,7 +349,14 @@ fn html_to_markdown(text: &str) -> (String, Vec<u32>) {
         if c == b'&'
             && let Some((decoded, len)) = decode_entity(&text[i..])
         {
-            w.push_str(&decoded, src_line);
+            // `&lt;b&gt;` is the text "<b>": escaped, so the markdown reader does not take it
+            // for a tag (or `&#42;` for emphasis).
+            for c in decoded.chars() {
+                if c.is_ascii_punctuation() {
+                    w.push_char('\\', src_line);
+                }
+                w.push_char(c, src_line);
+            }
             i += len;
             continue;
         }
@@ -375,24 +387,45 @@ fn parse_tag(s: &str) -> Option<(String, bool, usize)> {
     if !after.starts_with(['>', ' ', '/', '\n', '\t']) {
         return None;
     }
-    let gt = after.find('>')?;
-    if after[..gt].contains('<') {
+    // Stop at the first `<` as well: scanning on to a distant `>` for every `<` of a text with
+    // many unclosed tags would be quadratic.
+    let gt = after.find(['<', '>'])?;
+    if after.as_bytes()[gt] == b'<' {
         return None;
     }
     let len = s.len() - after.len() + gt + 1;
     Some((rest[..name_len].to_ascii_lowercase(), closing, len))
 }
 
-/// Decodes one entity at the start of `s`: (text, byte length).
+/// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `haystack`.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let first = n.first()?.to_ascii_lowercase();
+    (0..h.len().saturating_sub(n.len() - 1))
+        .find(|&i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Decodes one entity at the start of `s`: (text, byte length). Numeric entities for control
+/// characters (`&#27;`, `&#10;`) decode to a space: an escape sequence or a line break must not
+/// enter the text through an entity.
 pub fn decode_entity(s: &str) -> Option<(String, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
-    let body = &s[1..semi];
+    // Bytes, not a `str` slice: byte 12 may fall inside a multi-byte character.
+    let semi = s.as_bytes()[..s.len().min(12)]
+        .iter()
+        .position(|&b| b == b';')?;
+    let body = s.get(1..semi)?;
     let text = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
+            Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
+            None if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) => {
+                num.parse().ok()?
+            }
+            _ => return None,
         };
-        char::from_u32(code).filter(|c| *c != '\0')?.to_string()
+        let c = char::from_u32(code).filter(|c| *c != '\0')?;
+        if c.is_control() { ' ' } else { c }.to_string()
     } else {
         match body {
             "amp" => "&",
@@ -497,7 +530,7 @@ mod tests {
         let p =
             prepare("<p><strong>Requirements</strong></p>\n<ul>\n  <li>Rust &amp; C</li>\n</ul>\n");
         assert!(p.text.contains("**Requirements**"), "{}", p.text);
-        assert!(p.text.contains("- Rust & C"), "{}", p.text);
+        assert!(p.text.contains("- Rust \\& C"), "{}", p.text);
         assert_eq!(p.line_at(p.text.find("- Rust").unwrap()), 3);
     }
 
@@ -505,5 +538,42 @@ mod tests {
     fn plain_text_repairs_keep_lines() {
         let p = prepare("TITLE\r\n\r\n● one\r\n##Two\r\n");
         assert_eq!(p.text, "TITLE\n\n- one\n## Two\n");
+    }
+
+    // Found by the `posting` fuzz target: the 12-byte look-ahead for `;` sliced a `str` inside
+    // a multi-byte character and panicked.
+    #[test]
+    fn entity_lookahead_inside_a_multibyte_char() {
+        assert_eq!(decode_entity("&abcdefghi\u{fffd}x;"), None);
+        assert_eq!(decode_entity("&amp\u{fffd};"), None);
+        assert_eq!(decode_entity("&\u{1f600};"), None);
+        let fuzzed =
+            include_bytes!("../../tests/hostile/regressions/entity-before-multibyte-char.md");
+        let _ = prepare(&String::from_utf8_lossy(fuzzed));
+    }
+
+    #[test]
+    fn entities_never_decode_to_controls_or_markup() {
+        assert_eq!(decode_entity("&#27;[31m").unwrap().0, " ");
+        assert_eq!(decode_entity("&#x7;").unwrap().0, " ");
+        assert_eq!(decode_entity("&#10;").unwrap().0, " ");
+        assert_eq!(decode_entity("&#0;"), None);
+        assert_eq!(decode_entity("&#x110000;"), None);
+        assert_eq!(decode_entity("&#99999999999;"), None);
+        assert_eq!(decode_entity("&#+65;"), None);
+        assert_eq!(decode_entity("&#x;"), None);
+        assert_eq!(decode_entity("&#;"), None);
+        assert_eq!(decode_entity("&#x41;").unwrap(), ("A".to_string(), 6));
+        let p = prepare("<p>&lt;b&gt; &#42;not bold&#42;</p>");
+        assert_eq!(p.text, "\\<b\\> \\*not bold\\*");
+    }
+
+    #[test]
+    fn script_close_tag_found_in_any_case() {
+        assert_eq!(find_ascii_ci("abc</ScRiPt>", "</script"), Some(3));
+        assert_eq!(find_ascii_ci("</scrip", "</script"), None);
+        assert_eq!(find_ascii_ci("", "</script"), None);
+        let p = prepare("<p>keep</p><SCRIPT>drop</script ><p>kept\u{e9}</p>");
+        assert_eq!(p.text, "keep\n\nkept\u{e9}");
     }
 }

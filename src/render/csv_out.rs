@@ -83,3 +83,70 @@ impl<W: Write> MatchSink for CsvSink<W> {
         self.writer.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_get_an_apostrophe() {
+        for cell in [
+            "=1+1",
+            "=HYPERLINK(\"http://evil\",\"x\")",
+            "+1+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert_eq!(safe_cell(cell), format!("'{cell}"), "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_cells_are_unchanged() {
+        for cell in [
+            "",
+            "Ada Lovelace",
+            "C++",
+            "1+1",
+            "a=b",
+            " =1",
+            "'quoted",
+            "Ünïcödé",
+        ] {
+            assert_eq!(safe_cell(cell), cell, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn rows_are_neutralised_in_every_text_column() {
+        let row = MatchRow {
+            candidate: "=cand".into(),
+            name: Some("+name".into()),
+            posting: "-posting".into(),
+            posting_file: "@file".into(),
+            score: 50.0,
+            qualified: false,
+            required_met: 0,
+            required_total: 1,
+            preferred_met: 0,
+            preferred_total: 0,
+            unchecked: 0,
+            missing: vec!["=SKILL".into(), "Python".into()],
+            no_data: false,
+            explain: None,
+        };
+        let mut out = Vec::new();
+        let mut sink = CsvSink::new(&mut out, b',');
+        sink.row(row).unwrap();
+        sink.finish().unwrap();
+        drop(sink);
+        let text = String::from_utf8(out).unwrap();
+        let data = text.lines().nth(1).unwrap();
+        assert_eq!(
+            data,
+            "'=cand,'+name,'-posting,'@file,50.0,false,0,1,0,0,0,'=SKILL; Python,false"
+        );
+    }
+}

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use super::style::TableStyle;
+use super::table::printable;
 use super::views::PostingView;
 use crate::matcher::education_name;
 
@@ -71,31 +72,63 @@ pub fn write_postings<W: Write>(
     }
 }
 
-/// TOML has no null: absent values are left out.
+/// TOML has no null: absent values are left out. The `toml` serializer takes time quadratic in
+/// the length of an array of tables (100,000 requirements took 46 s), so each element of the
+/// posting's long arrays is serialised on its own and the pieces appended, which is the same
+/// document: a `[[requirements]]` header adds one element wherever it appears after the
+/// top-level keys.
 fn to_toml(view: &PostingView) -> io::Result<String> {
-    fn strip_nulls(v: &mut serde_json::Value) {
+    use serde_json::{Map, Value};
+    fn strip_nulls(v: &mut Value) {
         match v {
-            serde_json::Value::Object(map) => {
+            Value::Object(map) => {
                 map.retain(|_, v| !v.is_null());
                 map.values_mut().for_each(strip_nulls);
             }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(strip_nulls),
+            Value::Array(items) => items.iter_mut().for_each(strip_nulls),
             _ => {}
         }
     }
     let mut value = serde_json::to_value(view).map_err(io::Error::other)?;
     strip_nulls(&mut value);
-    toml::to_string(&value).map_err(io::Error::other)
+    let Value::Object(mut top) = value else {
+        return Err(io::Error::other("a posting serialises to an object"));
+    };
+    // Empty arrays stay top-level keys (`mentioned = []`), written before any table header.
+    let mut arrays = Vec::new();
+    for key in ["mentioned", "requirements", "sections"] {
+        if top
+            .get(key)
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty())
+            && let Some(Value::Array(items)) = top.remove(key)
+        {
+            arrays.push((key, items));
+        }
+    }
+    let mut out = toml::to_string(&top).map_err(io::Error::other)?;
+    for (key, items) in arrays {
+        for item in items {
+            let one = Map::from_iter([(key.to_string(), Value::Array(vec![item]))]);
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            out.push_str(&toml::to_string(&one).map_err(io::Error::other)?);
+        }
+    }
+    Ok(out)
 }
 
 fn write_table<W: Write>(out: &mut W, v: &PostingView, style: TableStyle) -> io::Result<()> {
-    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
-    writeln!(out, "{}", v.source)?;
+    // Everything shown comes from a file (the posting, its name, a taxonomy overlay): it goes
+    // through `printable` so no control character reaches the terminal.
+    let or_dash = |s: &Option<String>| s.as_deref().map_or_else(|| "—".into(), printable);
+    writeln!(out, "{}", printable(&v.source))?;
     writeln!(out, "  title:      {}", or_dash(&v.title))?;
     writeln!(out, "  company:    {}", or_dash(&v.company))?;
     writeln!(out, "  location:   {}", or_dash(&v.location))?;
     if let Some(t) = &v.employment_type {
-        writeln!(out, "  type:       {t}")?;
+        writeln!(out, "  type:       {}", printable(t))?;
     }
     if let Some(y) = v.min_years {
         writeln!(out, "  min years:  {y}")?;
@@ -140,14 +173,47 @@ fn write_table<W: Write>(out: &mut W, v: &PostingView, style: TableStyle) -> io:
             r.line.to_string(),
             format!("{:?}", r.importance).to_lowercase(),
             needs,
-            skills,
-            super::table::printable(&r.text),
+            printable(&skills),
+            printable(&r.text),
         ]);
     }
     writeln!(out, "{table}")?;
     if !v.mentioned.is_empty() {
         let names: Vec<&str> = v.mentioned.iter().map(|s| s.name.as_str()).collect();
-        writeln!(out, "  also mentioned: {}", names.join(", "))?;
+        writeln!(out, "  also mentioned: {}", printable(&names.join(", ")))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::PostingParser;
+    use crate::skill::Taxonomy;
+
+    /// The TOML output reads back as the JSON output, less its nulls.
+    fn same_as_json(markdown: &str) {
+        let taxonomy = Taxonomy::embedded();
+        let set = PostingParser::new(&taxonomy).parse(markdown, "t.md");
+        let view = PostingView::new(&set, &taxonomy);
+        let text = to_toml(&view).unwrap();
+        let from_toml: serde_json::Value = toml::from_str(&text).unwrap();
+        let mut json = serde_json::to_value(&view).unwrap();
+        json.as_object_mut().unwrap().retain(|_, v| !v.is_null());
+        for r in json["requirements"].as_array_mut().unwrap() {
+            r.as_object_mut().unwrap().retain(|_, v| !v.is_null());
+        }
+        assert_eq!(from_toml, json, "{text}");
+    }
+
+    #[test]
+    fn toml_pieces_make_one_document() {
+        same_as_json("");
+        same_as_json("# Dev\n\n## Requirements\n- Python\n");
+        same_as_json(
+            "---\ntitle: X\n---\n## Requirements\n- 3+ years of Python or Java\n\
+             - Bachelor's degree or equivalent\n## Nice to have\n- Docker\n\
+             ## About\nWe use SQL and C++.\n",
+        );
+    }
 }

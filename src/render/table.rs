@@ -36,11 +36,19 @@ impl<W: Write> TableSink<W> {
     }
 }
 
-/// Text from input made safe for a terminal: control characters become spaces.
+/// Text from input made safe for a terminal: control characters (ESC, BEL, CR, backspace, the
+/// C1 range) become spaces, so no escape sequence, bell or overwrite reaches the screen; the
+/// bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are dropped, so a
+/// value cannot reorder what is shown after it.
 pub fn printable(text: &str) -> String {
     text.chars()
+        .filter(|c| !is_bidi_control(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Highest score first; ties by candidate, then posting, so output is deterministic.

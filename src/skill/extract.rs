@@ -13,7 +13,7 @@
 //! over a handful of skills (mining a profile's free text for what one posting asks).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::taxonomy::{List, SkillId, Str, Taxonomy};
 use super::token::{Token, fold_into, tokenize};
@@ -63,6 +63,9 @@ impl Node {
 struct BuildNode {
     children: HashMap<String, u32>,
     terminals: Vec<Terminal>,
+    /// The case-insensitive terminal of the skill that owns this spelling in the taxonomy
+    /// (where two skills claim it, the later file's): tried before the other plain ones.
+    owner: Option<Terminal>,
 }
 
 /// Words that may stand between two items of one list ("C, C++ and Java").
@@ -154,8 +157,11 @@ impl Extractor {
         let mut nodes = vec![BuildNode::default()];
         let mut tokens = Vec::new();
         let mut folded = String::new();
+        // (node, exact tokens) this skill already ends at: a repeated spelling adds nothing.
+        let mut seen: HashSet<(usize, Option<List<Str>>)> = HashSet::new();
         for id in skills {
             let skill = taxonomy.skill(id);
+            seen.clear();
             for (spelling, cased) in skill.spellings() {
                 tokenize(spelling, &mut tokens);
                 if tokens.is_empty() {
@@ -187,16 +193,19 @@ impl Extractor {
                     // safe anywhere.
                     ambiguous: skill.ambiguous && cased,
                 };
-                let terminals = &mut nodes[node].terminals;
-                if !terminals.contains(&terminal) {
-                    if terminal.cased.is_some() {
-                        terminals.insert(0, terminal);
+                if seen.insert((node, terminal.cased.clone())) {
+                    let owns = !cased && taxonomy.owner_of(spelling) == Some(id);
+                    if owns && nodes[node].owner.is_none() {
+                        nodes[node].owner = Some(terminal);
                     } else {
-                        terminals.push(terminal);
+                        nodes[node].terminals.push(terminal);
                     }
                 }
             }
         }
+        // Cased spellings are tried first, the latest first: they are the more specific claim.
+        // Ordered once here, not by inserting at the front, which is quadratic when many skills
+        // share a spelling.
         let nodes = nodes
             .into_iter()
             .map(|n| {
@@ -206,9 +215,14 @@ impl Extractor {
                     .map(|(k, v)| (Cow::Owned(k), v))
                     .collect();
                 children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let (mut terminals, plain): (Vec<_>, Vec<_>) =
+                    n.terminals.into_iter().partition(|t| t.cased.is_some());
+                terminals.reverse();
+                terminals.extend(n.owner);
+                terminals.extend(plain);
                 Node {
                     children: Cow::Owned(children),
-                    terminals: Cow::Owned(n.terminals),
+                    terminals: Cow::Owned(terminals),
                 }
             })
             .collect();
@@ -336,6 +350,11 @@ fn in_technical_context(
     let end = tokens[last].end as usize;
     if hyphenated(text, start, end) {
         return false;
+    }
+    // The whole text is the spelling: a list item "Go", a skill name in a profile.
+    let bare = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+    if bare(&text[..start]) && bare(&text[end..]) {
+        return true;
     }
     let prev = k
         .checked_sub(1)

@@ -6,7 +6,7 @@
 //! errors naming file and line — so the rest of the program works with dense [`SkillId`]s.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -181,6 +181,12 @@ impl Taxonomy {
         find_sorted(&self.by_key, singular)
     }
 
+    /// The skill a case-insensitive spelling belongs to (where several skills claim it, the
+    /// one the taxonomy's precedence chose).
+    pub fn owner_of(&self, spelling: &str) -> Option<SkillId> {
+        find_sorted(&self.by_key, &spelling_key(spelling))
+    }
+
     /// Everything `id` implies, transitively, not including `id`.
     pub fn implied_by(&self, id: SkillId) -> &[SkillId] {
         &self.closure[id.0 as usize]
@@ -214,6 +220,8 @@ struct Builder {
     /// (spelling as written, skill, index of the file that gave it, cased), in file order.
     spellings: Vec<(String, SkillId, usize, bool)>,
     files: usize,
+    /// An overlay renamed a skill or replaced its spellings: some of `spellings` are gone.
+    stale: bool,
 }
 
 impl Builder {
@@ -242,6 +250,7 @@ impl Builder {
             implies,
             spellings,
             files: 1,
+            stale: false,
         }
     }
 
@@ -250,9 +259,9 @@ impl Builder {
             let line = e.span().map(|s| line_of(text, s.start));
             InputError::new(origin, line, format!("invalid taxonomy: {}", e.message()))
         })?;
-        let lines = LineIndex::new(text);
         let file_index = self.files;
         self.files += 1;
+        let lines = LineIndex::new(text);
         for raw in file.skill {
             let line = Some(lines.line(raw.id.span().start));
             let id = raw.id.into_inner();
@@ -283,13 +292,16 @@ impl Builder {
                 .get(&id)
                 .copied()
                 .unwrap_or(SkillId(self.skills.len() as u32));
-            let written = raw.name.iter().chain(&aliases).map(|s| (s, false));
+            // A name listed in `cased` is only claimed as cased.
+            let name = raw.name.iter().filter(|n| !cased.contains(n));
+            let written = name.chain(&aliases).map(|s| (s, false));
             for (spelling, is_cased) in written.chain(cased.iter().map(|s| (s, true))) {
                 self.spellings
                     .push((spelling.clone(), target, file_index, is_cased));
             }
             match self.by_id.get(&id).copied() {
                 Some(existing) => {
+                    self.stale |= raw.name.is_some() || raw.replace;
                     let i = existing.0 as usize;
                     let skill = &mut self.skills[i];
                     if let Some(name) = raw.name {
@@ -371,17 +383,25 @@ impl Builder {
         // Spellings in the order the files gave them, so a later file (an overlay) wins a
         // spelling two skills claim; within one file the first claim wins. A case-insensitive
         // claim beats a cased one for the folded key ("dbt" the tool over "DBT" the therapy);
-        // cased spellings are also kept as written, for exact-case lookups.
+        // cased spellings are also kept as written, for exact-case lookups. Each skill's
+        // current spellings are collected once, and only when an overlay renamed or replaced
+        // something (a per-alias scan of a skill's spellings would be quadratic).
+        let current: Option<HashSet<(&str, SkillId, bool)>> = self.stale.then(|| {
+            self.skills
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| s.spellings().map(move |(sp, c)| (sp, SkillId(i as u32), c)))
+                .collect()
+        });
         let mut by_key: HashMap<String, SkillId> = HashMap::new();
         let mut claimed: HashMap<String, (usize, bool)> = HashMap::new();
         let mut by_cased: HashMap<String, SkillId> = HashMap::new();
         for (spelling, id, file, is_cased) in &self.spellings {
-            let skill = &self.skills[id.0 as usize];
-            if !skill
-                .spellings()
-                .any(|(s, c)| s == spelling && c == *is_cased)
+            if current
+                .as_ref()
+                .is_some_and(|c| !c.contains(&(spelling.as_str(), *id, *is_cased)))
             {
-                continue; // replaced by an overlay, or the name listed as cased
+                continue; // replaced by an overlay
             }
             if *is_cased {
                 by_cased.entry(spelling.clone()).or_insert(*id);
@@ -410,7 +430,15 @@ impl Builder {
     }
 }
 
-/// Transitive implications of every skill; a cycle is an error naming one skill on it.
+/// The most implications, summed over all skills' transitive closures, a taxonomy may have.
+/// The built-in one has a few hundred, and a 20,000-skill taxonomy five levels deep about
+/// 100,000; a chain of a million skills each implying the next would need half a million
+/// million (quadratic memory), so the closure is bounded rather than computed: 4 million ids
+/// are 16 MB and well under a second to build.
+pub const MAX_IMPLICATIONS: usize = 4_000_000;
+
+/// Transitive implications of every skill; a cycle is an error naming one skill on it, and so
+/// is a closure larger than [`MAX_IMPLICATIONS`].
 fn implication_closure(
     skills: &[Skill],
     locate: impl Fn(usize) -> (String, Option<u32>),
@@ -424,6 +452,7 @@ fn implication_closure(
     let n = skills.len();
     let mut mark = vec![Mark::New; n];
     let mut closure: Vec<Vec<SkillId>> = vec![Vec::new(); n];
+    let mut total = 0usize;
     for root in 0..n {
         if mark[root] != Mark::New {
             continue;
@@ -464,6 +493,20 @@ fn implication_closure(
                 }
                 all.sort_unstable();
                 all.dedup();
+                total += all.len();
+                if total > MAX_IMPLICATIONS {
+                    let (origin, line) = locate(node);
+                    return Err(InputError::new(
+                        origin,
+                        line,
+                        format!(
+                            "implications too deep: more than {MAX_IMPLICATIONS} in all \
+                             (skill {:?} alone implies {} skills)",
+                            skills[node].id,
+                            all.len()
+                        ),
+                    ));
+                }
                 closure[node] = all;
                 mark[node] = Mark::Done;
                 stack.pop();

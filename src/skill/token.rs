@@ -28,8 +28,11 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Splits `text` into tokens, appending to `out` (cleared first) so callers can reuse the buffer.
+/// Offsets are `u32`: only the first 4 GiB of a text are tokenised (the CLI reads at most
+/// 64 MiB of any file).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    let text = &text[..text.floor_char_boundary(u32::MAX as usize)];
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut joined = false;
