@@ -413,6 +413,19 @@ fn entities_and_broken_tags() {
     assert!(v.requirements.iter().all(|r| (1..=14).contains(&r.line)));
 }
 
+// Found by fuzzing: `&amp;` with accented text after it in an HTML posting panicked
+// (`decode_entity` sliced 12 bytes in, inside "é").
+#[test]
+fn an_entity_before_accented_text() {
+    let run = jobmatch_stdin(
+        &["parse", "-", "--format", "json"],
+        "<h2>Requirements</h2><ul><li>Sales &amp; J\u{e9}\u{e9}\u{e9} with SQL</li></ul>\n",
+    )
+    .expect(0);
+    let v: PostingView = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(texts(&v), ["Sales & J\u{e9}\u{e9}\u{e9} with SQL"]);
+}
+
 #[test]
 fn many_scripts_and_unclosed_tags_stay_linear() {
     let dir = scratch("hostile_html_linear");
