@@ -128,3 +128,21 @@ fn closed_stdout_ends_quietly() {
     assert!(stderr.is_empty(), "stderr: {stderr}");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn max_file_size_flag_sets_the_limit() {
+    let dir = scratch("max_file_size");
+    let path = dir.join("long.md");
+    std::fs::write(
+        &path,
+        format!("## Requirements\n- Python\n{}", "x ".repeat(2048)),
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let run = jobmatch(&["parse", p, "--format", "json", "--max-file-size", "1K"]).expect(2);
+    assert!(run.stderr.contains("long.md: too large"), "{}", run.stderr);
+    assert!(run.stderr.contains("--max-file-size"), "{}", run.stderr);
+    jobmatch(&["parse", p, "--format", "json", "--max-file-size", "8K"]).expect(0);
+    let run = jobmatch(&["parse", p, "--max-file-size", "lots"]).expect(2);
+    assert!(run.stderr.contains("not a size"), "{}", run.stderr);
+}

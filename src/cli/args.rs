@@ -67,6 +67,18 @@ pub struct Cli {
     )]
     pub no_config: bool,
 
+    /// The largest posting or profile file read, in bytes or with K, M or G (a JSON Lines
+    /// stream is read line by line and has --max-record-size instead).
+    #[arg(
+        long,
+        global = true,
+        value_name = "SIZE",
+        default_value = "16M",
+        value_parser = super::input::parse_size,
+        help_heading = GLOBAL
+    )]
+    pub max_file_size: u64,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -9,7 +9,7 @@
 //! in a release build). A taxonomy overlay is a file the user wrote or generated on purpose and
 //! may hold a whole industry's skills, so it gets [`MAX_TAXONOMY_SIZE`] (64 MiB: a million
 //! minimal entries). Both limits also stop an endless input such as `/dev/zero` from using up
-//! memory. They are constants for now; a `--max-file-size` flag would set the first.
+//! memory. `--max-file-size` sets the first for one run (see [`set_file_limit`]).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -44,22 +44,63 @@ impl Input {
         }
     }
 
-    /// The whole input as text, at most [`MAX_FILE_SIZE`] bytes.
+    /// The whole input as text, at most [`file_limit`] bytes.
     pub fn read(&self) -> anyhow::Result<String> {
+        let limit = file_limit();
         match self {
             Input::Stdin => {
-                let bytes = read_limited(std::io::stdin().lock(), MAX_FILE_SIZE)
-                    .context("<stdin>: cannot read")?;
-                let bytes = bytes.map_err(|size| too_large("<stdin>", size, MAX_FILE_SIZE))?;
+                let bytes =
+                    read_limited(std::io::stdin().lock(), limit).context("<stdin>: cannot read")?;
+                let bytes = bytes.map_err(|size| too_large("<stdin>", size, limit))?;
                 Ok(decode(bytes, "<stdin>")?)
             }
-            Input::File(p) => read_text(p, MAX_FILE_SIZE),
+            Input::File(p) => read_text(p, limit),
         }
     }
 }
 
-/// The most bytes of one posting or profile file read whole.
+/// The default for the most bytes of one posting or profile file read whole.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+static FILE_LIMIT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(MAX_FILE_SIZE);
+
+/// Sets the run's limit for one posting or profile file (`--max-file-size`), once, when the
+/// settings are resolved.
+pub fn set_file_limit(bytes: u64) {
+    FILE_LIMIT.store(bytes, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The run's limit for one posting or profile file.
+pub fn file_limit() -> u64 {
+    FILE_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Parses a size flag: bytes, or a number with K, M or G (binary multiples), e.g. `64M`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size (e.g. 16M, 500K, 1048576)"))?;
+    let unit = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches("IB")
+        .trim_end_matches('B')
+    {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("{text:?}: unknown unit (use K, M or G)")),
+    };
+    n.checked_mul(unit)
+        .filter(|&b| b > 0)
+        .ok_or_else(|| format!("{text:?} is out of range"))
+}
 /// The most bytes of one taxonomy overlay.
 pub const MAX_TAXONOMY_SIZE: u64 = 64 * 1024 * 1024;
 
@@ -95,11 +136,13 @@ fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Result<Vec<u8>
 }
 
 fn too_large(origin: &str, size: u64, limit: u64) -> InputError {
-    let mib = limit / (1024 * 1024);
+    let mib = limit as f64 / (1024.0 * 1024.0);
     let message = if size > limit + 1 {
-        format!("too large: {size} bytes, over the {mib} MiB limit for one input file")
+        format!(
+            "too large: {size} bytes, over the {mib} MiB limit for one input file (--max-file-size)"
+        )
     } else {
-        format!("too large: over the {mib} MiB limit for one input file")
+        format!("too large: over the {mib} MiB limit for one input file (--max-file-size)")
     };
     InputError::new(origin, None, message)
 }

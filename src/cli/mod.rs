@@ -74,6 +74,7 @@ where
 }
 
 fn dispatch(cli: &Cli, reporter: &mut Reporter) -> anyhow::Result<Outcome> {
+    input::set_file_limit(cli.max_file_size);
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
     let lock = stdout.lock();

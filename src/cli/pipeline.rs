@@ -176,7 +176,7 @@ fn read_all(sources: &[Source], max_record: usize, work: SyncSender<Batch>, slot
         };
         if source.format != Format::JsonLines {
             let path = source.path.as_ref().expect("only streams come from stdin");
-            match super::input::read_text(path, super::input::MAX_FILE_SIZE) {
+            match super::input::read_text(path, super::input::file_limit()) {
                 Ok(text) => {
                     let start = batch.text.len();
                     batch.text.push_str(&text);

@@ -36,7 +36,7 @@ pub fn run<W: Write>(
     let text = match args.input.as_deref() {
         None | Some("-") => Input::Stdin.read()?,
         Some(arg) if Path::new(arg).is_file() => {
-            read_text(Path::new(arg), super::input::MAX_FILE_SIZE)?
+            read_text(Path::new(arg), super::input::file_limit())?
         }
         Some(text) => text.to_string(),
     };
