@@ -149,7 +149,8 @@ fn a_50_mb_single_line_is_refused_with_the_limit_and_the_name() {
     assert_eq!(
         run.stderr.trim(),
         format!(
-            "jobmatch: {big}: too large: {} bytes, over the 16 MiB limit for one input file",
+            "jobmatch: {big}: too large: {} bytes, over the 16 MiB limit for one input file \
+             (--max-file-size)",
             line.len()
         )
     );
@@ -182,7 +183,7 @@ fn endless_stdin_is_cut_at_the_limit() {
     let run = jobmatch_stdin(&["parse", "-", "--format", "json"], &text).expect(2);
     assert_eq!(
         run.stderr.trim(),
-        "jobmatch: <stdin>: too large: over the 16 MiB limit for one input file"
+        "jobmatch: <stdin>: too large: over the 16 MiB limit for one input file (--max-file-size)"
     );
     assert!(run.stdout.is_empty());
 }

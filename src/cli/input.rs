@@ -137,12 +137,16 @@ fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Result<Vec<u8>
 
 fn too_large(origin: &str, size: u64, limit: u64) -> InputError {
     let mib = limit as f64 / (1024.0 * 1024.0);
-    let message = if size > limit + 1 {
-        format!(
-            "too large: {size} bytes, over the {mib} MiB limit for one input file (--max-file-size)"
-        )
+    // The posting and profile limit can be changed; say how.
+    let hint = if limit == file_limit() {
+        " (--max-file-size)"
     } else {
-        format!("too large: over the {mib} MiB limit for one input file (--max-file-size)")
+        ""
+    };
+    let message = if size > limit + 1 {
+        format!("too large: {size} bytes, over the {mib} MiB limit for one input file{hint}")
+    } else {
+        format!("too large: over the {mib} MiB limit for one input file{hint}")
     };
     InputError::new(origin, None, message)
 }

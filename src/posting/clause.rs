@@ -57,7 +57,7 @@ static AT_LEAST_N_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 static ANY_OF: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)\b(?:one\s+or\s+more|one\s+of|any\s+of|at\s+least\s+one|either|and/or|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|like|including|or\s+similar|or\s+equivalent|or\s+other|or\s+another|similar\s+to)\b",
+        r"(?i)\b(?:one\s+or\s+more|one\s+of|any\s+of|at\s+least\s+one|either|and/or|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|like|including|or\s+similar|or\s+equivalent|or\s+other|or\s+another|similar\s+to|etc)\b",
     )
     .expect("valid regex")
 });
@@ -88,11 +88,14 @@ pub fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
     if ANY_OF.is_match(text) {
         return 1;
     }
-    // "Python or Go", "Kotlin/Java": alternatives between consecutive skills.
+    // "Python or Go", "Kotlin/Java": alternatives between consecutive skills. A category
+    // followed by examples — "Agile (Scrum, XP)", "Containers – Docker, Kubernetes",
+    // "Cloud: AWS, GCP" — asks for the category, which any one example shows.
     let alternatives = mentions.windows(2).any(|w| {
         let gap = text[w[0].end..w[1].start].to_ascii_lowercase();
         let gap = gap.trim();
         gap == "/"
+            || gap.contains(['(', '\u{2013}', '\u{2014}', ':'])
             || gap
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|word| word == "or")
@@ -343,6 +346,30 @@ mod tests {
             .map(|(_, s)| s)
             .collect();
         assert_eq!(s, ["We use Rust, e.g. Tokio.", "You will ship.", "Fast!"]);
+    }
+
+    #[test]
+    fn category_with_examples_is_a_group() {
+        let m = |start, end| Mention {
+            skill: crate::skill::SkillId(0),
+            start,
+            end,
+        };
+        // "Agile (Scrum, XP)": Agile 0..5, Scrum 7..12
+        assert_eq!(min_count("Agile (Scrum, XP)", &[m(0, 5), m(7, 12)], 2), 1);
+        // "Containers – Docker, Kubernetes"
+        let t = "Containers \u{2013} Docker, Kubernetes";
+        let d = t.find("Docker").unwrap();
+        let k = t.find("Kubernetes").unwrap();
+        assert_eq!(min_count(t, &[m(0, 10), m(d, d + 6), m(k, k + 10)], 3), 1);
+        assert_eq!(
+            min_count("Jenkins, TeamCity etc.", &[m(0, 7), m(9, 17)], 2),
+            1
+        );
+        assert_eq!(
+            min_count("Docker and Kubernetes", &[m(0, 6), m(11, 21)], 2),
+            2
+        );
     }
 
     #[test]
