@@ -147,7 +147,7 @@ impl PostingParser<'_> {
                 })
             }));
         }
-        self.finish(&mut set);
+        self.finish(&mut set, Vec::new());
         set
     }
 

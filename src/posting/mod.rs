@@ -63,6 +63,8 @@ impl<'t> PostingParser<'t> {
         };
         self.read_front_matter(&prepared.front_matter, &mut set);
         let mut walk = Walk::default();
+        // Duties that name skills, kept in case the posting states no requirement at all.
+        let mut duties: Vec<Requirement> = Vec::new();
         for block in &blocks {
             match block {
                 Block::Heading {
@@ -90,7 +92,7 @@ impl<'t> PostingParser<'t> {
                 }
                 Block::Item { text, offset, .. } => {
                     let line = prepared.line_at(*offset);
-                    self.unit(text, line, true, walk.kind, &mut set);
+                    self.unit(text, line, true, walk.kind, &mut set, &mut duties);
                 }
                 Block::Paragraph { text, offset } => {
                     // Each sentence is looked for after the one before, within a window, so a
@@ -104,12 +106,12 @@ impl<'t> PostingParser<'t> {
                         };
                         (cursor, previous) = (offset, sentence.len());
                         let line = prepared.line_at(offset);
-                        self.unit(sentence, line, false, walk.kind, &mut set);
+                        self.unit(sentence, line, false, walk.kind, &mut set, &mut duties);
                     }
                 }
             }
         }
-        self.finish(&mut set);
+        self.finish(&mut set, duties);
         set
     }
 
@@ -166,6 +168,7 @@ impl<'t> PostingParser<'t> {
         is_item: bool,
         kind: Option<SectionKind>,
         set: &mut RequirementSet,
+        duties: &mut Vec<Requirement>,
     ) {
         if set.title.is_none()
             && let Some(title) = title_from_role_sentence(text)
@@ -219,7 +222,22 @@ impl<'t> PostingParser<'t> {
             }
             _ => requirement_like && (!skills.is_empty() || years.is_some() || education.is_some()),
         };
+        let min_count = clause::min_count(text, &skill_mentions, skills.len());
         if !is_requirement {
+            if section == SectionKind::Responsibilities && is_item && !skills.is_empty() {
+                duties.push(Requirement {
+                    importance: Importance::Required,
+                    min_count,
+                    years,
+                    proficiency: clause::proficiency(text),
+                    education,
+                    text: text.to_string(),
+                    line,
+                    section,
+                    skills: skills.clone(),
+                    soft: soft.clone(),
+                });
+            }
             for s in skills {
                 if !set.mentioned.contains(&s) {
                     set.mentioned.push(s);
@@ -227,7 +245,6 @@ impl<'t> PostingParser<'t> {
             }
             return;
         }
-        let min_count = clause::min_count(text, &skill_mentions, skills.len());
         set.requirements.push(Requirement {
             importance,
             min_count,
@@ -242,7 +259,12 @@ impl<'t> PostingParser<'t> {
         });
     }
 
-    fn finish(&self, set: &mut RequirementSet) {
+    fn finish(&self, set: &mut RequirementSet, duties: Vec<Requirement>) {
+        // A posting that lists only what the job does asks for the skills the duties name.
+        if !set.requirements.iter().any(|r| !r.skills.is_empty()) && !duties.is_empty() {
+            set.requirements.extend(duties);
+            set.requirements.sort_by_key(|r| r.line);
+        }
         let required = || {
             set.requirements
                 .iter()
