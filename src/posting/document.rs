@@ -81,7 +81,7 @@ impl PostingParser<'_> {
         source: &str,
     ) -> RequirementSet {
         let body = p.description.clone().or(page_text).unwrap_or_default();
-        let mut set = self.parse(&body, source);
+        let mut set = self.parse_body(&body, source, false);
         for (slot, value) in [
             (&mut set.title, &p.title),
             (&mut set.company, &p.company),

@@ -46,6 +46,18 @@ impl<'t> PostingParser<'t> {
 
     /// Parses one posting; `source` names it (a path or `<stdin>`).
     pub fn parse(&self, text: &str, source: &str) -> RequirementSet {
+        self.parse_body(text, source, true)
+    }
+
+    /// [`Self::parse`], with the rule that a posting listing only duties asks for their skills
+    /// switched by `duties_are_requirements` (off for a description whose requirements come
+    /// from structured fields beside it).
+    fn parse_body(
+        &self,
+        text: &str,
+        source: &str,
+        duties_are_requirements: bool,
+    ) -> RequirementSet {
         let prepared = source::prepare(text);
         let blocks = group_lead_ins(blocks::blocks(&prepared.text));
         let mut set = RequirementSet {
@@ -110,6 +122,9 @@ impl<'t> PostingParser<'t> {
                     }
                 }
             }
+        }
+        if !duties_are_requirements {
+            duties.clear();
         }
         self.finish(&mut set, duties);
         set
