@@ -89,5 +89,11 @@ pub fn to_rust(taxonomy: &Taxonomy, extractor: &Extractor) -> String {
         );
     }
     out.push_str("];\n");
+    let root: Vec<String> = extractor.root.iter().map(|i| i.to_string()).collect();
+    let _ = writeln!(
+        out,
+        "pub(super) static ROOT: &[u32] = &[{}];",
+        root.join(",")
+    );
     out
 }

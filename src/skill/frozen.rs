@@ -27,6 +27,7 @@ pub fn taxonomy() -> Taxonomy {
 pub fn extractor() -> Extractor {
     Extractor {
         nodes: Cow::Borrowed(generated::NODES),
+        root: Cow::Borrowed(generated::ROOT),
     }
 }
 

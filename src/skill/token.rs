@@ -120,6 +120,19 @@ pub fn fold_into(token: &str, buf: &mut String) {
     }
 }
 
+/// Appends one token's folded form to `buf` (see [`fold_into`]).
+pub fn fold_append(token: &str, buf: &mut String) {
+    if token.is_ascii() {
+        let start = buf.len();
+        buf.push_str(token);
+        buf[start..].make_ascii_lowercase();
+    } else {
+        for c in token.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// The folded tokens of a spelling, as the taxonomy stores it.
 pub fn fold_spelling(spelling: &str) -> Vec<String> {
     let mut tokens = Vec::new();
