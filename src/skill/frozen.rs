@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::extract::{Extractor, Node, Terminal};
+use super::extract::{Extractor, Node, RootSlot, Terminal};
 use super::taxonomy::{Kind, List, Skill, SkillId, Str, Taxonomy};
 
 #[allow(clippy::all)]
@@ -33,4 +33,4 @@ pub fn extractor() -> Extractor {
 
 // Keep the imports used by the generated source visible to the compiler's unused check.
 #[allow(dead_code)]
-type Uses = (Kind, List<Str>, Skill, SkillId, Node, Terminal);
+type Uses = (Kind, List<Str>, Skill, SkillId, Node, Terminal, RootSlot);
