@@ -105,7 +105,7 @@ fn same(a: &str, b: &str) -> bool {
 /// bits of a Fibonacci multiply, since FNV's low bits mix poorly.
 #[inline]
 fn home_slot(hash: u32, size: usize) -> usize {
-    (hash.wrapping_mul(0x9e37_79b9) as u64 * size as u64 >> 32) as usize
+    ((hash.wrapping_mul(0x9e37_79b9) as u64 * size as u64) >> 32) as usize
 }
 
 /// The root hash table for `children` (sorted folded tokens), at most half full.
