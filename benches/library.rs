@@ -112,7 +112,7 @@ fn scoring(c: &mut Criterion) {
     let origin = Origin {
         name: "bench.jsonl",
         line: Some(1),
-        default_id: "bench:1",
+        stem: "bench",
     };
     let mut cache = SkillCache::default();
     let profiles: Vec<_> = lines

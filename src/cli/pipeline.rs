@@ -260,14 +260,10 @@ fn work(
                 continue;
             }
             let source = &sources[unit.source];
-            let default_id = match unit.line {
-                Some(l) => format!("{}:{l}", source.stem),
-                None => source.stem.clone(),
-            };
             let origin = Origin {
                 name: &source.name,
                 line: unit.line,
-                default_id: &default_id,
+                stem: &source.stem,
             };
             let text = &batch.text[unit.range.clone()];
             match loader.parse(text, source.format, &origin, &mut cache) {

@@ -103,12 +103,23 @@ impl Format {
 }
 
 /// Where a record came from: the name errors use, its line for a record of a stream, and the
-/// id to give a profile that has none.
+/// stem of the id to give a profile that has none (see [`Origin::default_id`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Origin<'a> {
     pub name: &'a str,
     pub line: Option<u32>,
-    pub default_id: &'a str,
+    pub stem: &'a str,
+}
+
+impl Origin<'_> {
+    /// The id of a profile that has none: the stem, plus `:LINE` for a record of a stream.
+    /// Built only when asked for, since most records carry an id.
+    pub fn default_id(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.stem),
+            None => self.stem.to_string(),
+        }
+    }
 }
 
 /// Remembers which taxonomy skill each distinct spelling names; one per worker thread.

@@ -9,7 +9,7 @@ use super::{Degree, Loader, Origin, Profile, ProfileSkill};
 
 pub fn parse(text: &str, origin: &Origin, loader: &Loader) -> Profile {
     let mut profile = Profile {
-        id: origin.default_id.to_string(),
+        id: origin.default_id(),
         name: text
             .lines()
             .map(str::trim)
