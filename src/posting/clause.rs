@@ -11,11 +11,12 @@ use regex_automata::util::syntax;
 /// start-up cheap (the Unicode versions dominated a small posting's parse time). Literal
 /// extraction for a prefilter is off too: for these case-insensitive alternations it cost
 /// most of the remaining compile time, and the haystacks are single sentences.
-fn ascii_regex(pattern: &str) -> Result<Regex, BuildError> {
+fn ascii_regex(pattern: &str) -> Result<Regex, Box<BuildError>> {
     Regex::builder()
         .configure(Regex::config().auto_prefilter(false))
         .syntax(syntax::Config::new().unicode(false))
         .build(pattern)
+        .map_err(Box::new)
 }
 
 use crate::requirement::{Education, EducationLevel, Proficiency};
