@@ -68,6 +68,8 @@ struct Done {
     seq: u64,
     records: usize,
     items: Vec<Item>,
+    /// The batch's buffers, returned to the reader for the next batch.
+    spent: Batch,
 }
 
 /// Records read and results handed on.
@@ -90,9 +92,16 @@ pub fn run(
     let slots = threads * 4;
     let (work_tx, work_rx) = sync_channel::<Batch>(slots);
     let (done_tx, done_rx) = sync_channel::<Done>(slots);
-    let (slot_tx, slot_rx) = sync_channel::<()>(slots);
+    // A slot is a batch's buffers: the reader fills one, a worker scores it, and it comes
+    // back here once its results are handed on, so the buffers are allocated once.
+    let (slot_tx, slot_rx) = sync_channel::<Batch>(slots);
     for _ in 0..slots {
-        slot_tx.send(()).expect("the slot channel has room");
+        let empty = Batch {
+            seq: 0,
+            text: String::new(),
+            units: Vec::new(),
+        };
+        slot_tx.send(empty).expect("the slot channel has room");
     }
     let work_rx = Mutex::new(work_rx);
     let mut stats = Stats::default();
@@ -119,7 +128,7 @@ pub fn run(
                         each(item)?;
                     }
                     // The reader may be gone already; that is fine.
-                    let _ = slot_tx.send(());
+                    let _ = slot_tx.send(done.spent);
                 }
             }
             anyhow::Ok(())
@@ -132,7 +141,12 @@ pub fn run(
     Ok(stats)
 }
 
-fn read_all(sources: &[Source], max_record: usize, work: SyncSender<Batch>, slots: Receiver<()>) {
+fn read_all(
+    sources: &[Source],
+    max_record: usize,
+    work: SyncSender<Batch>,
+    slots: Receiver<Batch>,
+) {
     let mut seq = 0u64;
     let mut batch = Batch {
         seq,
@@ -147,18 +161,16 @@ fn read_all(sources: &[Source], max_record: usize, work: SyncSender<Batch>, slot
         {
             return true;
         }
-        if slots.recv().is_err() {
+        let Ok(mut fresh) = slots.recv() else {
             return false;
-        }
+        };
         seq += 1;
-        let full = std::mem::replace(
-            batch,
-            Batch {
-                seq,
-                text: String::with_capacity(BATCH_BYTES + 4096),
-                units: Vec::with_capacity(BATCH_RECORDS),
-            },
-        );
+        fresh.seq = seq;
+        fresh.text.clear();
+        fresh.units.clear();
+        fresh.text.reserve(BATCH_BYTES + 4096);
+        fresh.units.reserve(BATCH_RECORDS);
+        let full = std::mem::replace(batch, fresh);
         work.send(full).is_ok()
     };
     for (i, source) in sources.iter().enumerate() {
@@ -284,6 +296,7 @@ fn work(
                 seq: batch.seq,
                 records: batch.units.len(),
                 items,
+                spent: batch,
             })
             .is_err()
         {
