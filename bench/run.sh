@@ -35,29 +35,29 @@ head -c 1000000 "$OUT/prose.txt" > "$OUT/prose-1mb.txt"
 "$JM" parse "$POSTING" --format json > "$OUT/requirements.json"
 "$JM" taxonomy --format json > "$OUT/builtin-taxonomy.jsonl"
 
-H="hyperfine --style basic --warmup 1"
+H="hyperfine --style basic"
 
 echo "== match: 1 posting x $N profiles =="
-$H --runs "$RUNS" --export-json "$OUT/match.json" \
+$H --warmup 1 --runs "$RUNS" --export-json "$OUT/match.json" \
   -n parse_only "$BL/parse_only $PROFILES" \
   -n match_top10 "$JM match $POSTING $PROFILES --top 10 --format jsonl" \
   -n match_jsonl "$JM match $POSTING $PROFILES --format jsonl" \
   -n match_top10_1thread "$JM match $POSTING $PROFILES --top 10 --format jsonl --threads 1"
 
 echo "== Python scorer: $NPY profiles =="
-$H --runs 2 --export-json "$OUT/python.json" \
+$H --warmup 1 --runs 2 --export-json "$OUT/python.json" \
   -n python "python3 bench/py_scorer.py $OUT/requirements.json $OUT/builtin-taxonomy.jsonl $PYPROFILES --top 10" \
   -n match_top10 "$JM match $POSTING $PYPROFILES --top 10 --format jsonl"
 
 echo "== prose extraction, full taxonomy =="
-$H --runs 5 --export-json "$OUT/prose.json" \
+$H --warmup 1 --runs 5 --export-json "$OUT/prose.json" \
   -n aho_corasick "$BL/aho_prose $OUT/patterns.txt $OUT/prose.txt" \
   -n skills "$JM --taxonomy $OUT/taxonomy.toml skills $OUT/prose.txt --format json" \
   -n skills_1mb "$JM --taxonomy $OUT/taxonomy.toml skills $OUT/prose-1mb.txt --format json"
 "$BL/aho_prose" "$OUT/patterns.txt" "$OUT/prose.txt" 3 > "$OUT/aho-scan.txt"
 
 echo "== parse: 1,000 postings; one posting =="
-$H --runs 10 --export-json "$OUT/parse.json" \
+$H --warmup 2 --runs 10 --export-json "$OUT/parse.json" \
   -n parse_folder "$JM parse $OUT/postings --format jsonl"
 $H -N --warmup 20 --runs 200 --export-json "$OUT/start.json" \
   -n hello "$BL/hello" \
