@@ -121,6 +121,7 @@ pub fn run<W: Write>(
         max_record: args.max_record_size.max(1),
         explain: args.explain,
         min_score: args.min_score,
+        render_jsonl: format == MatchFormat::Jsonl && args.top.is_none(),
     };
 
     let out = BufWriter::with_capacity(64 * 1024, stdout);
@@ -136,6 +137,10 @@ pub fn run<W: Write>(
     let stats = pipeline::run(&sources, &loader, &matchers, &settings, |item| {
         match item {
             Item::Skipped(message) => reporter.error(message),
+            Item::Rendered { rows, bytes } => {
+                passed += rows;
+                sink.rendered(&bytes)?;
+            }
             Item::Row(row) => {
                 passed += 1;
                 match &mut top {

@@ -41,6 +41,10 @@ pub struct Settings {
     pub max_record: usize,
     pub explain: bool,
     pub min_score: Option<f32>,
+    /// Workers serialise rows to JSON Lines themselves (every row is written, in order, with
+    /// nothing kept): the output thread then only copies bytes, so it does not limit the
+    /// run.
+    pub render_jsonl: bool,
 }
 
 /// What becomes of one record (or of one record × posting).
@@ -49,6 +53,8 @@ pub enum Item {
     Row(MatchRow),
     /// A record reported and skipped: the full message.
     Skipped(String),
+    /// Consecutive rows already written as JSON Lines ([`Settings::render_jsonl`]).
+    Rendered { rows: usize, bytes: Vec<u8> },
 }
 
 struct Unit {
@@ -247,6 +253,31 @@ fn read_all(
     flush(&mut batch, true);
 }
 
+/// Rows a worker has serialised and not yet handed on.
+#[derive(Default)]
+struct Rendered {
+    rows: usize,
+    bytes: Vec<u8>,
+}
+
+impl Rendered {
+    fn push(&mut self, row: &MatchRow) {
+        serde_json::to_writer(&mut self.bytes, row).expect("a row serialises");
+        self.bytes.push(b'\n');
+        self.rows += 1;
+    }
+
+    fn hand_on(&mut self, items: &mut Vec<Item>) {
+        if self.rows > 0 {
+            let taken = std::mem::take(self);
+            items.push(Item::Rendered {
+                rows: taken.rows,
+                bytes: taken.bytes,
+            });
+        }
+    }
+}
+
 fn work(
     work: &Mutex<Receiver<Batch>>,
     done: SyncSender<Done>,
@@ -266,8 +297,10 @@ fn work(
             Err(_) => return,
         };
         let mut items = Vec::with_capacity(batch.units.len() * matchers.len());
+        let mut rendered = Rendered::default();
         for unit in &batch.units {
             if let Some(p) = &unit.problem {
+                rendered.hand_on(&mut items);
                 items.push(Item::Skipped(p.clone()));
                 continue;
             }
@@ -279,18 +312,26 @@ fn work(
             };
             let text = &batch.text[unit.range.clone()];
             match loader.parse(text, source.format, &origin, &mut cache) {
-                Err(e) => items.push(Item::Skipped(e.to_string())),
+                Err(e) => {
+                    rendered.hand_on(&mut items);
+                    items.push(Item::Skipped(e.to_string()));
+                }
                 Ok(profile) => {
                     for (matcher, set) in matchers {
                         let score = matcher.score(&profile);
                         let row = MatchRow::new(set, &profile, &score, taxonomy, settings.explain);
                         if settings.min_score.is_none_or(|min| row.score >= min) {
-                            items.push(Item::Row(row));
+                            if settings.render_jsonl {
+                                rendered.push(&row);
+                            } else {
+                                items.push(Item::Row(row));
+                            }
                         }
                     }
                 }
             }
         }
+        rendered.hand_on(&mut items);
         if done
             .send(Done {
                 seq: batch.seq,
