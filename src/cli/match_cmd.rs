@@ -122,6 +122,7 @@ pub fn run<W: Write>(
         explain: args.explain,
         min_score: args.min_score,
         render_jsonl: format == MatchFormat::Jsonl && args.top.is_none(),
+        top: args.top,
     };
 
     let out = BufWriter::with_capacity(64 * 1024, stdout);

@@ -18,7 +18,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use crate::matcher::Matcher;
 use crate::profile::stream::LineReader;
 use crate::profile::{Format, Loader, Origin, SkillCache};
-use crate::render::MatchRow;
+use crate::render::{MatchRow, display_score};
 use crate::requirement::RequirementSet;
 
 pub const BATCH_RECORDS: usize = 512;
@@ -45,6 +45,47 @@ pub struct Settings {
     /// nothing kept): the output thread then only copies bytes, so it does not limit the
     /// run.
     pub render_jsonl: bool,
+    /// Only the best N rows are wanted (`--top N`): a worker drops a row that N rows it
+    /// already handed on beat on score and qualification, since such a row cannot make the
+    /// final N whatever the tie-breaks.
+    pub top: Option<usize>,
+}
+
+/// What `--top` ranks on before its tie-breaks: the displayed score, then qualified first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Key(f32, bool);
+
+impl Eq for Key {}
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+    }
+}
+
+/// The N best keys a worker has handed on (a min-heap: its top is the weakest of them).
+struct Best {
+    n: usize,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<Key>>,
+}
+
+impl Best {
+    /// Whether a row with `key` may still belong in the final N; if so it is counted.
+    fn admit(&mut self, key: Key) -> bool {
+        if self.heap.len() == self.n {
+            match self.heap.peek() {
+                Some(std::cmp::Reverse(weakest)) if key < *weakest => return false,
+                _ => {}
+            }
+            self.heap.pop();
+        }
+        self.heap.push(std::cmp::Reverse(key));
+        true
+    }
 }
 
 /// What becomes of one record (or of one record × posting).
@@ -288,6 +329,17 @@ fn work(
 ) {
     let mut cache = SkillCache::default();
     let taxonomy = loader.taxonomy();
+    // One per posting: each posting's rows compete among themselves.
+    let mut best: Vec<Option<Best>> = matchers
+        .iter()
+        .map(|_| {
+            // `--top 0` keeps nothing anyway; its rows still count for the exit code.
+            settings.top.filter(|&n| n > 0).map(|n| Best {
+                n,
+                heap: std::collections::BinaryHeap::with_capacity(n.min(1 << 16) + 1),
+            })
+        })
+        .collect();
     loop {
         let batch = match work.lock() {
             Ok(rx) => match rx.recv() {
@@ -317,8 +369,17 @@ fn work(
                     items.push(Item::Skipped(e.to_string()));
                 }
                 Ok(profile) => {
-                    for (matcher, set) in matchers {
+                    for ((matcher, set), best) in matchers.iter().zip(&mut best) {
                         let score = matcher.score(&profile);
+                        let shown = display_score(score.score);
+                        if settings.min_score.is_some_and(|min| shown < min) {
+                            continue;
+                        }
+                        if let Some(best) = best
+                            && !best.admit(Key(shown, score.qualified))
+                        {
+                            continue;
+                        }
                         let row = MatchRow::new(set, &profile, &score, taxonomy, settings.explain);
                         if settings.min_score.is_none_or(|min| row.score >= min) {
                             if settings.render_jsonl {

@@ -13,7 +13,7 @@ mod views;
 pub use csv_out::CsvSink;
 pub use posting_out::{PostingFormat, write_postings};
 pub use table::{TableSink, printable, rank};
-pub use views::{ExplainRow, MatchRow, PostingView, SCHEMA_VERSION, SkillRef};
+pub use views::{ExplainRow, MatchRow, PostingView, SCHEMA_VERSION, SkillRef, display_score};
 
 use std::io::{self, Write};
 
