@@ -28,13 +28,30 @@ pub enum Proficiency {
 
 impl Proficiency {
     pub fn parse(word: &str) -> Option<Proficiency> {
-        match word.trim().to_ascii_lowercase().as_str() {
-            "basic" | "beginner" | "novice" | "familiar" | "elementary" => Some(Proficiency::Basic),
-            "working" | "intermediate" | "good" | "competent" => Some(Proficiency::Working),
-            "advanced" | "strong" | "proficient" | "fluent" => Some(Proficiency::Advanced),
-            "expert" | "master" | "native" => Some(Proficiency::Expert),
-            _ => None,
-        }
+        // Read for every skill of every profile: compared in place, no lower-cased copy.
+        const WORDS: &[(&str, Proficiency)] = &[
+            ("basic", Proficiency::Basic),
+            ("beginner", Proficiency::Basic),
+            ("novice", Proficiency::Basic),
+            ("familiar", Proficiency::Basic),
+            ("elementary", Proficiency::Basic),
+            ("working", Proficiency::Working),
+            ("intermediate", Proficiency::Working),
+            ("good", Proficiency::Working),
+            ("competent", Proficiency::Working),
+            ("advanced", Proficiency::Advanced),
+            ("strong", Proficiency::Advanced),
+            ("proficient", Proficiency::Advanced),
+            ("fluent", Proficiency::Advanced),
+            ("expert", Proficiency::Expert),
+            ("master", Proficiency::Expert),
+            ("native", Proficiency::Expert),
+        ];
+        let word = word.trim();
+        WORDS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, p)| p)
     }
 }
 

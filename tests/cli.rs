@@ -358,3 +358,42 @@ fn published_resumes_import() {
     assert_eq!(errors.len(), 2, "{}", r.stderr);
     assert!(loaded >= 30, "{loaded}");
 }
+
+/// Workers pre-filter `--top` rows and pre-render JSON Lines; neither may change the output.
+#[test]
+fn top_and_jsonl_equal_a_full_ranking() {
+    let mut big = String::new();
+    let small = std::fs::read_to_string("fixtures/profiles-small.jsonl").unwrap();
+    for _ in 0..60 {
+        big.push_str(&small);
+    }
+    let run = |args: &[&str]| {
+        let mut all = vec!["match", POSTING, "-f", "jsonl"];
+        all.extend_from_slice(args);
+        jobmatch(&all, Some(big.as_bytes()))
+    };
+    let every = run(&["--threads", "1"]);
+    assert_eq!(every.stdout, run(&["--threads", "2"]).stdout);
+    // The ranking --top documents: score, qualified, candidate, then input order.
+    let mut ranked: Vec<(usize, serde_json::Value)> =
+        rows(&every.stdout).into_iter().enumerate().collect();
+    ranked.sort_by(|(i, a), (j, b)| {
+        b["score"]
+            .as_f64()
+            .unwrap()
+            .total_cmp(&a["score"].as_f64().unwrap())
+            .then(b["qualified"].as_bool().cmp(&a["qualified"].as_bool()))
+            .then(a["candidate"].as_str().cmp(&b["candidate"].as_str()))
+            .then(i.cmp(j))
+    });
+    for n in ["1", "7", "40"] {
+        for threads in ["1", "2"] {
+            let top = rows(&run(&["--top", n, "--threads", threads]).stdout);
+            let want: Vec<_> = ranked[..n.parse().unwrap()]
+                .iter()
+                .map(|(_, r)| r.clone())
+                .collect();
+            assert_eq!(top, want, "--top {n} --threads {threads}");
+        }
+    }
+}

@@ -121,7 +121,7 @@ impl ProfileSpec {
         let origin = profile::Origin {
             name: "gen.toml",
             line: None,
-            default_id: "gen",
+            stem: "gen",
         };
         loader
             .parse(

@@ -143,6 +143,8 @@ pub fn run<W: Write>(
         max_record: args.max_record_size.max(1),
         explain: args.explain,
         min_score: args.min_score,
+        render_jsonl: format == MatchFormat::Jsonl && args.top.is_none(),
+        top: args.top,
     };
 
     let out = BufWriter::with_capacity(64 * 1024, stdout);
@@ -159,6 +161,10 @@ pub fn run<W: Write>(
         reporter.tick();
         match item {
             Item::Skipped(message) => reporter.error(message),
+            Item::Rendered { rows, bytes } => {
+                passed += rows;
+                sink.rendered(&bytes)?;
+            }
             Item::Row(row) => {
                 passed += 1;
                 match &mut top {

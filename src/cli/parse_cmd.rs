@@ -38,17 +38,22 @@ pub fn run<W: Write>(
     let parser = PostingParser::new(taxonomy);
     let mut out = BufWriter::new(stdout);
     let mut views = Vec::new();
-    for input in &inputs {
-        match read_and_parse(&parser, input) {
-            Ok(view) => {
-                // JSON Lines streams: write each posting as soon as it is parsed.
-                if format == PostingFormat::Jsonl {
-                    write_postings(&mut out, std::slice::from_ref(&view), format, ui.table)?;
-                } else {
-                    views.push(view);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Postings are parsed a chunk at a time on every core and handed on in input order, so
+    // memory stays bounded by one chunk's requirement sets.
+    for chunk in inputs.chunks(CHUNK_PER_THREAD * threads) {
+        for result in parse_chunk(&parser, chunk, threads) {
+            match result {
+                Ok(view) => {
+                    // JSON Lines streams: write each posting as soon as it is parsed.
+                    if format == PostingFormat::Jsonl {
+                        write_postings(&mut out, std::slice::from_ref(&view), format, ui.table)?;
+                    } else {
+                        views.push(view);
+                    }
                 }
+                Err(e) => reporter.error(format!("{e:#}")),
             }
-            Err(e) => reporter.error(format!("{e:#}")),
         }
     }
     if format != PostingFormat::Jsonl && !views.is_empty() {
@@ -59,6 +64,37 @@ pub fn run<W: Write>(
         Outcome::Error
     } else {
         Outcome::Ok
+    })
+}
+
+/// Postings each thread parses between two hand-overs.
+const CHUNK_PER_THREAD: usize = 64;
+
+/// Reads and parses `inputs` on up to `threads` threads; results in input order.
+fn parse_chunk(
+    parser: &PostingParser,
+    inputs: &[Input],
+    threads: usize,
+) -> Vec<anyhow::Result<PostingView>> {
+    if threads <= 1 || inputs.len() <= 1 {
+        return inputs.iter().map(|i| read_and_parse(parser, i)).collect();
+    }
+    let per = inputs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = inputs
+            .chunks(per)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|i| read_and_parse(parser, i))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a posting parser thread panicked"))
+            .collect()
     })
 }
 

@@ -18,7 +18,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use crate::matcher::Matcher;
 use crate::profile::stream::LineReader;
 use crate::profile::{Format, Loader, Origin, SkillCache};
-use crate::render::MatchRow;
+use crate::render::{MatchRow, display_score};
 use crate::requirement::RequirementSet;
 
 pub const BATCH_RECORDS: usize = 512;
@@ -41,6 +41,51 @@ pub struct Settings {
     pub max_record: usize,
     pub explain: bool,
     pub min_score: Option<f32>,
+    /// Workers serialise rows to JSON Lines themselves (every row is written, in order, with
+    /// nothing kept): the output thread then only copies bytes, so it does not limit the
+    /// run.
+    pub render_jsonl: bool,
+    /// Only the best N rows are wanted (`--top N`): a worker drops a row that N rows it
+    /// already handed on beat on score and qualification, since such a row cannot make the
+    /// final N whatever the tie-breaks.
+    pub top: Option<usize>,
+}
+
+/// What `--top` ranks on before its tie-breaks: the displayed score, then qualified first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Key(f32, bool);
+
+impl Eq for Key {}
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+    }
+}
+
+/// The N best keys a worker has handed on (a min-heap: its top is the weakest of them).
+struct Best {
+    n: usize,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<Key>>,
+}
+
+impl Best {
+    /// Whether a row with `key` may still belong in the final N; if so it is counted.
+    fn admit(&mut self, key: Key) -> bool {
+        if self.heap.len() == self.n {
+            match self.heap.peek() {
+                Some(std::cmp::Reverse(weakest)) if key < *weakest => return false,
+                _ => {}
+            }
+            self.heap.pop();
+        }
+        self.heap.push(std::cmp::Reverse(key));
+        true
+    }
 }
 
 /// What becomes of one record (or of one record × posting).
@@ -49,6 +94,8 @@ pub enum Item {
     Row(MatchRow),
     /// A record reported and skipped: the full message.
     Skipped(String),
+    /// Consecutive rows already written as JSON Lines ([`Settings::render_jsonl`]).
+    Rendered { rows: usize, bytes: Vec<u8> },
 }
 
 struct Unit {
@@ -68,6 +115,8 @@ struct Done {
     seq: u64,
     records: usize,
     items: Vec<Item>,
+    /// The batch's buffers, returned to the reader for the next batch.
+    spent: Batch,
 }
 
 /// Records read and results handed on.
@@ -90,9 +139,16 @@ pub fn run(
     let slots = threads * 4;
     let (work_tx, work_rx) = sync_channel::<Batch>(slots);
     let (done_tx, done_rx) = sync_channel::<Done>(slots);
-    let (slot_tx, slot_rx) = sync_channel::<()>(slots);
+    // A slot is a batch's buffers: the reader fills one, a worker scores it, and it comes
+    // back here once its results are handed on, so the buffers are allocated once.
+    let (slot_tx, slot_rx) = sync_channel::<Batch>(slots);
     for _ in 0..slots {
-        slot_tx.send(()).expect("the slot channel has room");
+        let empty = Batch {
+            seq: 0,
+            text: String::new(),
+            units: Vec::new(),
+        };
+        slot_tx.send(empty).expect("the slot channel has room");
     }
     let work_rx = Mutex::new(work_rx);
     let mut stats = Stats::default();
@@ -119,7 +175,7 @@ pub fn run(
                         each(item)?;
                     }
                     // The reader may be gone already; that is fine.
-                    let _ = slot_tx.send(());
+                    let _ = slot_tx.send(done.spent);
                 }
             }
             anyhow::Ok(())
@@ -132,7 +188,12 @@ pub fn run(
     Ok(stats)
 }
 
-fn read_all(sources: &[Source], max_record: usize, work: SyncSender<Batch>, slots: Receiver<()>) {
+fn read_all(
+    sources: &[Source],
+    max_record: usize,
+    work: SyncSender<Batch>,
+    slots: Receiver<Batch>,
+) {
     let mut seq = 0u64;
     let mut batch = Batch {
         seq,
@@ -147,18 +208,16 @@ fn read_all(sources: &[Source], max_record: usize, work: SyncSender<Batch>, slot
         {
             return true;
         }
-        if slots.recv().is_err() {
+        let Ok(mut fresh) = slots.recv() else {
             return false;
-        }
+        };
         seq += 1;
-        let full = std::mem::replace(
-            batch,
-            Batch {
-                seq,
-                text: String::with_capacity(BATCH_BYTES + 4096),
-                units: Vec::with_capacity(BATCH_RECORDS),
-            },
-        );
+        fresh.seq = seq;
+        fresh.text.clear();
+        fresh.units.clear();
+        fresh.text.reserve(BATCH_BYTES + 4096);
+        fresh.units.reserve(BATCH_RECORDS);
+        let full = std::mem::replace(batch, fresh);
         work.send(full).is_ok()
     };
     for (i, source) in sources.iter().enumerate() {
@@ -235,6 +294,31 @@ fn read_all(sources: &[Source], max_record: usize, work: SyncSender<Batch>, slot
     flush(&mut batch, true);
 }
 
+/// Rows a worker has serialised and not yet handed on.
+#[derive(Default)]
+struct Rendered {
+    rows: usize,
+    bytes: Vec<u8>,
+}
+
+impl Rendered {
+    fn push(&mut self, row: &MatchRow) {
+        serde_json::to_writer(&mut self.bytes, row).expect("a row serialises");
+        self.bytes.push(b'\n');
+        self.rows += 1;
+    }
+
+    fn hand_on(&mut self, items: &mut Vec<Item>) {
+        if self.rows > 0 {
+            let taken = std::mem::take(self);
+            items.push(Item::Rendered {
+                rows: taken.rows,
+                bytes: taken.bytes,
+            });
+        }
+    }
+}
+
 fn work(
     work: &Mutex<Receiver<Batch>>,
     done: SyncSender<Done>,
@@ -245,6 +329,17 @@ fn work(
 ) {
     let mut cache = SkillCache::default();
     let taxonomy = loader.taxonomy();
+    // One per posting: each posting's rows compete among themselves.
+    let mut best: Vec<Option<Best>> = matchers
+        .iter()
+        .map(|_| {
+            // `--top 0` keeps nothing anyway; its rows still count for the exit code.
+            settings.top.filter(|&n| n > 0).map(|n| Best {
+                n,
+                heap: std::collections::BinaryHeap::with_capacity(n.min(1 << 16) + 1),
+            })
+        })
+        .collect();
     loop {
         let batch = match work.lock() {
             Ok(rx) => match rx.recv() {
@@ -254,40 +349,56 @@ fn work(
             Err(_) => return,
         };
         let mut items = Vec::with_capacity(batch.units.len() * matchers.len());
+        let mut rendered = Rendered::default();
         for unit in &batch.units {
             if let Some(p) = &unit.problem {
+                rendered.hand_on(&mut items);
                 items.push(Item::Skipped(p.clone()));
                 continue;
             }
             let source = &sources[unit.source];
-            let default_id = match unit.line {
-                Some(l) => format!("{}:{l}", source.stem),
-                None => source.stem.clone(),
-            };
             let origin = Origin {
                 name: &source.name,
                 line: unit.line,
-                default_id: &default_id,
+                stem: &source.stem,
             };
             let text = &batch.text[unit.range.clone()];
             match loader.parse(text, source.format, &origin, &mut cache) {
-                Err(e) => items.push(Item::Skipped(e.to_string())),
+                Err(e) => {
+                    rendered.hand_on(&mut items);
+                    items.push(Item::Skipped(e.to_string()));
+                }
                 Ok(profile) => {
-                    for (matcher, set) in matchers {
+                    for ((matcher, set), best) in matchers.iter().zip(&mut best) {
                         let score = matcher.score(&profile);
+                        let shown = display_score(score.score);
+                        if settings.min_score.is_some_and(|min| shown < min) {
+                            continue;
+                        }
+                        if let Some(best) = best
+                            && !best.admit(Key(shown, score.qualified))
+                        {
+                            continue;
+                        }
                         let row = MatchRow::new(set, &profile, &score, taxonomy, settings.explain);
                         if settings.min_score.is_none_or(|min| row.score >= min) {
-                            items.push(Item::Row(row));
+                            if settings.render_jsonl {
+                                rendered.push(&row);
+                            } else {
+                                items.push(Item::Row(row));
+                            }
                         }
                     }
                 }
             }
         }
+        rendered.hand_on(&mut items);
         if done
             .send(Done {
                 seq: batch.seq,
                 records: batch.units.len(),
                 items,
+                spent: batch,
             })
             .is_err()
         {

@@ -395,19 +395,36 @@ fn heading_level(level: HeadingLevel) -> u8 {
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        let word = if word.chars().all(|c| c == '*' || c == '_') {
+        if word.bytes().all(|c| c == b'*' || c == b'_') {
             continue;
-        } else {
-            word.trim_start_matches("**").trim_end_matches("**")
-        };
-        let word = word.replace("**", "");
-        if word.is_empty() {
+        }
+        // Leading and trailing "**" runs go, then every other "**", scanning left to right
+        // (what `replace("**", "")` does), without a substring searcher per word.
+        let mut w = word;
+        while let Some(rest) = w.strip_prefix("**") {
+            w = rest;
+        }
+        while let Some(rest) = w.strip_suffix("**") {
+            w = rest;
+        }
+        if w.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&word);
+        let bytes = w.as_bytes();
+        let (mut from, mut i) = (0, 0);
+        while i + 1 < bytes.len() {
+            if bytes[i] == b'*' && bytes[i + 1] == b'*' {
+                out.push_str(&w[from..i]);
+                i += 2;
+                from = i;
+            } else {
+                i += 1;
+            }
+        }
+        out.push_str(&w[from..]);
     }
     out
 }
@@ -454,6 +471,42 @@ fn field_label(label: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `clean` as first written, with a substring search per word.
+    fn clean_reference(text: &str) -> String {
+        let mut out = String::new();
+        for word in text.split_whitespace() {
+            if word.chars().all(|c| c == '*' || c == '_') {
+                continue;
+            }
+            let word = word
+                .trim_start_matches("**")
+                .trim_end_matches("**")
+                .replace("**", "");
+            if word.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&word);
+        }
+        out
+    }
+
+    #[test]
+    fn clean_matches_the_substring_version() {
+        for text in [
+            "**Skills:** Rust",
+            "a***b ***c*** **** _ __ d**e**f",
+            "***x *y* **z",
+            "  é**ü**  ****é  ",
+            "*",
+            "**a**b**",
+        ] {
+            assert_eq!(clean(text), clean_reference(text), "{text:?}");
+        }
+    }
 
     fn kinds(md: &str) -> Vec<String> {
         blocks(md)

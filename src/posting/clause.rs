@@ -4,12 +4,19 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{BuildError, Regex};
+use regex_automata::util::syntax;
 
 /// The patterns here only need ASCII word rules; compiling them without Unicode tables keeps
-/// start-up cheap (the Unicode versions dominated a small posting's parse time).
-fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern).unicode(false).build()
+/// start-up cheap (the Unicode versions dominated a small posting's parse time). Literal
+/// extraction for a prefilter is off too: for these case-insensitive alternations it cost
+/// most of the remaining compile time, and the haystacks are single sentences.
+fn ascii_regex(pattern: &str) -> Result<Regex, Box<BuildError>> {
+    Regex::builder()
+        .configure(Regex::config().auto_prefilter(false))
+        .syntax(syntax::Config::new().unicode(false))
+        .build(pattern)
+        .map_err(Box::new)
 }
 
 use crate::requirement::{Education, EducationLevel, Proficiency};
@@ -66,11 +73,15 @@ static ANY_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// are not experience.
 pub fn years(text: &str) -> Option<f32> {
     YEARS.captures_iter(text).find_map(|c| {
-        if c.get(0)?.as_str().to_ascii_lowercase().ends_with("old") {
+        if text[c.get_match()?.range()]
+            .to_ascii_lowercase()
+            .ends_with("old")
+        {
             return None;
         }
-        let low = number(c.get(1)?.as_str())? as f32;
-        let low = c.get(1)?.as_str().parse::<f32>().ok().unwrap_or(low);
+        let first = &text[c.get_group(1)?.range()];
+        let low = number(first)? as f32;
+        let low = first.parse::<f32>().ok().unwrap_or(low);
         (low > 0.0 && low <= 40.0).then_some(low)
     })
 }
@@ -80,8 +91,12 @@ pub fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
     if skills <= 1 {
         return skills;
     }
-    if let Some(c) = AT_LEAST_N_OF.captures(text)
-        && let Some(n) = c.iter().skip(1).flatten().find_map(|m| number(m.as_str()))
+    if let Some(c) = AT_LEAST_N_OF.captures_iter(text).next()
+        && let Some(n) = c
+            .iter()
+            .skip(1)
+            .flatten()
+            .find_map(|m| number(&text[m.range()]))
     {
         return (n as usize).clamp(1, skills);
     }
@@ -179,10 +194,10 @@ pub fn education(text: &str) -> Option<Education> {
     let named = DEGREE
         .captures_iter(text)
         .filter_map(|c| {
-            let m = c.get(1)?;
-            let word = m.as_str();
+            let m = c.get_group(1)?;
+            let word = &text[m.range()];
             // Part of a product or part number ("BlueNRG-MS"), not a degree.
-            let glued = text[..m.start()].ends_with('-') || text[m.end()..].starts_with('-');
+            let glued = text[..m.start].ends_with('-') || text[m.end..].starts_with('-');
             // Short forms ("BS", "MS", "BA") only in capitals, so "ms" or "as" in prose is not one.
             let short = word.replace(['.', ' '], "").len() <= 3;
             if glued

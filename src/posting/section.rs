@@ -179,9 +179,24 @@ pub fn classify(heading: &str) -> Option<SectionKind> {
         .to_lowercase()
         .replace(['\u{2019}', '`'], "'")
         .replace(['*', '_', '#'], " ");
+    // Where words start: a pattern can only match at one of these, so most patterns are
+    // ruled out with a prefix comparison instead of a substring search.
+    let mut starts = Vec::with_capacity(16);
+    let mut prev_alnum = false;
+    for (i, c) in folded.char_indices() {
+        if !prev_alnum {
+            starts.push(i);
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    let may_match = |p: &str| starts.iter().any(|&i| folded[i..].starts_with(p));
     TABLE
         .iter()
-        .find(|(_, patterns)| patterns.iter().any(|p| at_word_start(&folded, p)))
+        .find(|(_, patterns)| {
+            patterns
+                .iter()
+                .any(|p| may_match(p) && at_word_start(&folded, p))
+        })
         .map(|(kind, _)| *kind)
 }
 

@@ -111,7 +111,10 @@ pub fn resolve(
     let mut b = Builder {
         loader,
         profile: Profile {
-            id: rec.id.get().unwrap_or(origin.default_id).to_string(),
+            id: rec
+                .id
+                .get()
+                .map_or_else(|| origin.default_id(), str::to_string),
             name: basics
                 .and_then(|b| b.name.get())
                 .or(rec.name.get())

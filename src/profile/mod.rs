@@ -20,6 +20,8 @@ pub mod text;
 
 use std::collections::HashMap;
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use crate::error::InputError;
@@ -103,12 +105,23 @@ impl Format {
 }
 
 /// Where a record came from: the name errors use, its line for a record of a stream, and the
-/// id to give a profile that has none.
+/// stem of the id to give a profile that has none (see [`Origin::default_id`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Origin<'a> {
     pub name: &'a str,
     pub line: Option<u32>,
-    pub default_id: &'a str,
+    pub stem: &'a str,
+}
+
+impl Origin<'_> {
+    /// The id of a profile that has none: the stem, plus `:LINE` for a record of a stream.
+    /// Built only when asked for, since most records carry an id.
+    pub fn default_id(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.stem),
+            None => self.stem.to_string(),
+        }
+    }
 }
 
 /// Remembers which taxonomy skill each distinct spelling names; one per worker thread.
@@ -141,9 +154,22 @@ pub struct Loader<'t> {
     extractor: Extractor,
     /// "Today", for open-ended work entries.
     as_of: Month,
-    years_re: Regex,
-    degree_re: Regex,
 }
+
+/// "5 years of experience" in a free-text resume. Compiled on first use: a stream of JSON
+/// records never needs it.
+static YEARS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b[^.\n]{0,40}?\bexperience")
+        .expect("valid regex")
+});
+
+/// Degree names in a free-text resume; compiled on first use.
+static DEGREE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(ph\.?\s?d|doctorate|master'?s?|m\.?sc|mba|bachelor'?s?|b\.?sc|b\.?eng|associate'?s? degree|high school)\b",
+    )
+    .expect("valid regex")
+});
 
 impl<'t> Loader<'t> {
     /// `as_of` is the month open-ended dates ("Present") stand for.
@@ -152,14 +178,6 @@ impl<'t> Loader<'t> {
             taxonomy,
             extractor: Extractor::new(taxonomy),
             as_of,
-            years_re: Regex::new(
-                r"(?i)\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b[^.\n]{0,40}?\bexperience",
-            )
-            .expect("valid regex"),
-            degree_re: Regex::new(
-                r"(?i)\b(ph\.?\s?d|doctorate|master'?s?|m\.?sc|mba|bachelor'?s?|b\.?sc|b\.?eng|associate'?s? degree|high school)\b",
-            )
-            .expect("valid regex"),
         }
     }
 

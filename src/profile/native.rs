@@ -142,10 +142,10 @@ pub fn resolve(
         id: raw
             .id
             .filter(|s| !s.trim().is_empty())
-            .unwrap_or(origin.default_id)
-            .to_string(),
+            .map_or_else(|| origin.default_id(), str::to_string),
         name: raw.name.map(str::to_string),
-        years_experience: check_years(raw.years_experience, "years_experience").map_err(bad)?,
+        years_experience: check_years(raw.years_experience, || "years_experience".into())
+            .map_err(bad)?,
         certifications: raw.certifications.iter().map(|s| s.to_string()).collect(),
         languages: raw.languages.iter().map(|s| s.to_string()).collect(),
         summary: raw.summary.map(str::to_string),
@@ -161,7 +161,7 @@ pub fn resolve(
                 ))
             })?),
         };
-        let years = check_years(skill.years, &format!("skill {name:?}: years")).map_err(bad)?;
+        let years = check_years(skill.years, || format!("skill {name:?}: years")).map_err(bad)?;
         match cache.lookup(taxonomy, name) {
             Some(id) => profile.skills.push(ProfileSkill {
                 skill: id,
@@ -205,10 +205,11 @@ pub fn resolve(
     Ok(profile)
 }
 
-fn check_years(years: Option<f32>, what: &str) -> Result<Option<f32>, String> {
+/// `what` names the field in the message, built only for a bad value.
+fn check_years(years: Option<f32>, what: impl FnOnce() -> String) -> Result<Option<f32>, String> {
     match years {
         Some(y) if !y.is_finite() || !(0.0..=80.0).contains(&y) => {
-            Err(format!("{what} must be between 0 and 80, got {y}"))
+            Err(format!("{} must be between 0 and 80, got {y}", what()))
         }
         other => Ok(other),
     }

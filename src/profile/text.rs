@@ -9,7 +9,7 @@ use super::{Degree, Loader, Origin, Profile, ProfileSkill};
 
 pub fn parse(text: &str, origin: &Origin, loader: &Loader) -> Profile {
     let mut profile = Profile {
-        id: origin.default_id.to_string(),
+        id: origin.default_id(),
         name: text
             .lines()
             .map(str::trim)
@@ -33,14 +33,12 @@ pub fn parse(text: &str, origin: &Origin, loader: &Loader) -> Profile {
             });
         }
     }
-    profile.years_experience = loader
-        .years_re
+    profile.years_experience = super::YEARS_RE
         .captures_iter(text)
         .filter_map(|c| c[1].parse::<f32>().ok())
         .filter(|y| (0.0..=60.0).contains(y))
         .reduce(f32::max);
-    let level = loader
-        .degree_re
+    let level = super::DEGREE_RE
         .find_iter(text)
         .filter_map(|m| super::json_resume::education_level(m.as_str()))
         .max();

@@ -16,13 +16,17 @@ pub use csv_out::CsvSink;
 pub use posting_out::{PostingFormat, write_postings};
 pub use style::TableStyle;
 pub use table::{TableSink, printable, rank};
-pub use views::{ExplainRow, MatchRow, PostingView, SCHEMA_VERSION, SkillRef};
+pub use views::{ExplainRow, MatchRow, PostingView, SCHEMA_VERSION, SkillRef, display_score};
 
 use std::io::{self, Write};
 
 /// Where match rows go.
 pub trait MatchSink {
     fn row(&mut self, row: MatchRow) -> io::Result<()>;
+    /// Rows already serialised in this sink's format (JSON Lines only).
+    fn rendered(&mut self, _bytes: &[u8]) -> io::Result<()> {
+        Err(io::Error::other("this format takes no pre-rendered rows"))
+    }
     /// Writes anything buffered; called once after the last row.
     fn finish(&mut self) -> io::Result<()>;
 }
@@ -42,6 +46,10 @@ impl<W: Write> MatchSink for JsonlSink<W> {
     fn row(&mut self, row: MatchRow) -> io::Result<()> {
         serde_json::to_writer(&mut self.out, &row)?;
         self.out.write_all(b"\n")
+    }
+
+    fn rendered(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
     }
 
     fn finish(&mut self) -> io::Result<()> {

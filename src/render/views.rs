@@ -155,6 +155,11 @@ pub struct MatchRow {
     pub explain: Option<Vec<ExplainRow>>,
 }
 
+/// A score as rows show it: one decimal.
+pub fn display_score(score: f32) -> f32 {
+    (score * 10.0).round() / 10.0
+}
+
 impl MatchRow {
     pub fn new(
         set: &RequirementSet,
@@ -168,7 +173,7 @@ impl MatchRow {
             name: profile.name.clone(),
             posting: set.title.clone().unwrap_or_else(|| set.source.clone()),
             posting_file: set.source.clone(),
-            score: (score.score * 10.0).round() / 10.0,
+            score: display_score(score.score),
             qualified: score.qualified,
             required_met: score.required_met,
             required_total: score.required_total,

@@ -93,5 +93,20 @@ pub fn to_rust(taxonomy: &Taxonomy, extractor: &Extractor) -> String {
         );
     }
     out.push_str("];\n");
+    let root: Vec<String> = extractor
+        .root
+        .iter()
+        .map(|s| {
+            format!(
+                "RootSlot{{prefix:{},hash:{},index:{},child:{}}}",
+                s.prefix, s.hash, s.index, s.child
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "pub(super) static ROOT: &[RootSlot] = &[{}];",
+        root.join(",")
+    );
     out
 }

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::extract::{Extractor, Node, Terminal};
+use super::extract::{Extractor, Node, RootSlot, Terminal};
 use super::taxonomy::{Kind, List, Skill, SkillId, Str, Taxonomy};
 
 #[allow(clippy::all)]
@@ -28,9 +28,10 @@ pub fn taxonomy() -> Taxonomy {
 pub fn extractor() -> Extractor {
     Extractor {
         nodes: Cow::Borrowed(generated::NODES),
+        root: Cow::Borrowed(generated::ROOT),
     }
 }
 
 // Keep the imports used by the generated source visible to the compiler's unused check.
 #[allow(dead_code)]
-type Uses = (Kind, List<Str>, Skill, SkillId, Node, Terminal);
+type Uses = (Kind, List<Str>, Skill, SkillId, Node, Terminal, RootSlot);

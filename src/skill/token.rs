@@ -37,8 +37,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut joined = false;
     let mut seen_any = false;
-    let char_at = |i: usize| text[i..].chars().next();
-    let prev_char = |i: usize| text[..i].chars().next_back();
+    // ASCII needs no decoding; only other bytes go through `chars`.
+    let char_at = |i: usize| match bytes.get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    };
+    let prev_char = |i: usize| match i.checked_sub(1).map(|p| bytes[p]) {
+        Some(b) if b < 0x80 => Some(b as char),
+        Some(_) => text[..i].chars().next_back(),
+        None => None,
+    };
     while i < bytes.len() {
         let c = char_at(i).unwrap_or(' ');
         let starts_word = is_word_char(c)
@@ -117,6 +126,19 @@ pub fn fold_into(token: &str, buf: &mut String) {
     if token.is_ascii() {
         buf.push_str(token);
         buf.make_ascii_lowercase();
+    } else {
+        for c in token.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Appends one token's folded form to `buf` (see [`fold_into`]).
+pub fn fold_append(token: &str, buf: &mut String) {
+    if token.is_ascii() {
+        let start = buf.len();
+        buf.push_str(token);
+        buf[start..].make_ascii_lowercase();
     } else {
         for c in token.chars() {
             buf.extend(c.to_lowercase());

@@ -1,0 +1,4 @@
+//! The floor for process start: prints a line and exits.
+fn main() {
+    println!("hello, world");
+}
