@@ -78,6 +78,11 @@ pub const TABLE: &[(SectionKind, &[&str])] = &[
             "optional",
             "would be great",
             "even better",
+            "highly regarded",
+            "not essential",
+            "not required",
+            "advantage",
+            "advantageous",
         ],
     ),
     // Duties first: "Essential Duties and Responsibilities" lists work, not qualifications.
@@ -114,6 +119,9 @@ pub const TABLE: &[(SectionKind, &[&str])] = &[
             "competenc",
             "ideal candidate",
             "you should have",
+            "you should",
+            "you must",
+            "look for",
             "have the following",
             "knowledge",
             "profile",
@@ -242,6 +250,9 @@ mod tests {
             ("Essential Duties and Responsibilities", Responsibilities),
             ("Preferred Qualifications", Preferred),
             ("👋 About Meridian", Intro),
+            ("Some key things we look for are", Required),
+            ("You should", Required),
+            ("Very highly regarded (though not essential)", Preferred),
         ];
         for (heading, kind) in cases {
             assert_eq!(classify(heading), Some(kind), "{heading}");
