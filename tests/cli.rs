@@ -397,3 +397,55 @@ fn top_and_jsonl_equal_a_full_ranking() {
         }
     }
 }
+
+#[test]
+fn one_percent_corrupted_stream_scores_every_good_line() {
+    let mut input = String::new();
+    let mut bad = Vec::new();
+    for i in 1..=2000u32 {
+        if i % 100 == 37 {
+            // Truncated records, wrong types and plain garbage, as scrapers produce them.
+            input.push_str(match i % 3 {
+                0 => "{\"id\": \"cut\", \"skills\": [\"Pyth",
+                1 => "{\"id\": 7, \"skills\": \"not a list\", \"years_experience\": \"many\"}",
+                _ => "\u{1}\u{2} garbage line",
+            });
+            bad.push(i);
+        } else {
+            input.push_str(&format!(
+                "{{\"id\": \"p{i}\", \"skills\": [\"Python\", \"SQL\"], \"years_experience\": {}}}",
+                i % 7
+            ));
+        }
+        input.push('\n');
+    }
+    let r = jobmatch(
+        &["match", POSTING, "-", "-f", "jsonl"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let rows = rows(&r.stdout);
+    let lines = r.stderr.lines().collect::<Vec<_>>();
+    let reported = lines
+        .iter()
+        .filter(|l| l.starts_with("jobmatch: <stdin>:"))
+        .count();
+    // Every good line is scored; every skipped one is reported; the count says so.
+    assert_eq!(rows.len() + reported, 2000, "{}", r.stderr);
+    assert!(rows.len() >= 2000 - bad.len(), "{} rows", rows.len());
+    assert!(
+        lines
+            .last()
+            .is_some_and(|l| l.ends_with(&format!("{reported} of 2000 records skipped"))),
+        "{}",
+        r.stderr
+    );
+    for line in bad.iter().filter(|&&i| i % 3 != 1) {
+        assert!(
+            r.stderr.contains(&format!("<stdin>:{line}:")),
+            "line {line} reported: {}",
+            r.stderr
+        );
+    }
+    assert!(!r.stderr.contains("panicked"));
+}
