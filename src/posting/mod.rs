@@ -237,32 +237,9 @@ impl<'t> PostingParser<'t> {
             }
             _ => requirement_like && (!skills.is_empty() || years.is_some() || education.is_some()),
         };
-        let min_count = clause::min_count(text, &skill_mentions, skills.len());
-        if !is_requirement {
-            if section == SectionKind::Responsibilities && is_item && !skills.is_empty() {
-                duties.push(Requirement {
-                    importance: Importance::Required,
-                    min_count,
-                    years,
-                    proficiency: clause::proficiency(text),
-                    education,
-                    text: text.to_string(),
-                    line,
-                    section,
-                    skills: skills.clone(),
-                    soft: soft.clone(),
-                });
-            }
-            for s in skills {
-                if !set.mentioned.contains(&s) {
-                    set.mentioned.push(s);
-                }
-            }
-            return;
-        }
-        set.requirements.push(Requirement {
+        let requirement = Requirement {
             importance,
-            min_count,
+            min_count: clause::min_count(text, &skill_mentions, skills.len()),
             years,
             proficiency: clause::proficiency(text),
             education,
@@ -271,7 +248,22 @@ impl<'t> PostingParser<'t> {
             section,
             skills,
             soft,
-        });
+        };
+        if is_requirement {
+            set.requirements.push(requirement);
+            return;
+        }
+        for &s in &requirement.skills {
+            if !set.mentioned.contains(&s) {
+                set.mentioned.push(s);
+            }
+        }
+        if section == SectionKind::Responsibilities && is_item && !requirement.skills.is_empty() {
+            duties.push(Requirement {
+                importance: Importance::Required,
+                ..requirement
+            });
+        }
     }
 
     fn finish(&self, set: &mut RequirementSet, duties: Vec<Requirement>) {
