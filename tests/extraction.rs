@@ -175,6 +175,8 @@ const CASES: &[(&str, &str, bool)] = &[
     ("Spanish speaker", "spanish", true),
     ("English and German", "german", true),
     ("German shepherd dogs", "german", false),
+    ("Good German and English", "german", true),
+    ("business English", "english", true),
     // Non-software skills.
     ("BLS and ACLS certification", "bls", true),
     ("phlebotomy", "phlebotomy", true),
