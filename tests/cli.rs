@@ -1,38 +1,15 @@
 //! End-to-end tests: the real binary, asserting stdout, stderr and exit code.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
+
+use std::path::Path;
+
+use common::Run;
 
 const POSTING: &str = "postings/ibm-back-end-developer-intern.md";
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
 fn jobmatch(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jobmatch"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code().unwrap_or(-1),
-    }
+    common::run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, &[], stdin)
 }
 
 fn rows(stdout: &str) -> Vec<serde_json::Value> {
@@ -316,11 +293,10 @@ fn closed_pipe_is_a_quiet_end() {
     }
     let path = std::env::temp_dir().join(format!("jobmatch-pipe-{}.jsonl", std::process::id()));
     std::fs::write(&path, big).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jobmatch"))
+    let mut child = common::bin()
         .args(["match", POSTING, path.to_str().unwrap(), "-f", "jsonl"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let mut stdout = child.stdout.take().unwrap();

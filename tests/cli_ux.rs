@@ -1,48 +1,15 @@
 //! The command line as people and scripts meet it: generated man page and completions,
 //! colour only where it belongs, global flags, configuration files and `--weights`.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use common::{Run, run_in};
+
 const POSTING: &str = "postings/ibm-back-end-developer-intern.md";
-
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&[u8]>) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jobmatch"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("JOBMATCH_WEIGHTS")
-        .env_remove("JOBMATCH_NO_CONFIG")
-        // No user configuration from the machine running the tests.
-        .env("XDG_CONFIG_HOME", dir.join("no-such-config-dir"))
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().expect("binary runs");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-        code: out.status.code().unwrap_or(-1),
-    }
-}
 
 fn run(args: &[&str], env: &[(&str, &str)]) -> Run {
     run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, env, None)

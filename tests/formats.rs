@@ -1,35 +1,18 @@
 //! Standard formats in and out: saved HTML job pages (with and without schema.org JSON-LD),
 //! JSON Resume job descriptions, and `parse --format jsonld` read back by `parse`.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use serde_json::Value;
 
 fn jobmatch(args: &[&str], stdin: Option<&[u8]>) -> (String, String, i32) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jobmatch"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env("JOBMATCH_NO_CONFIG", "1")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
+    let r = common::run_in(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        args,
+        &[("JOBMATCH_NO_CONFIG", "1")],
+        stdin,
+    );
+    (r.stdout, r.stderr, r.code)
 }
 
 fn parse_json(args: &[&str], stdin: Option<&[u8]>) -> Value {
