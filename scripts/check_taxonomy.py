@@ -27,36 +27,25 @@ import sys
 import tomllib
 from pathlib import Path
 
-KINDS = {"technology", "domain", "method", "certification", "spoken_language", "soft"}
+# One definition of the token rules, keys and cycle search: the build script's.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_taxonomy import (  # noqa: E402
+    ALIAS_CHARS_RE,
+    CATEGORY_RE,
+    ID_RE,
+    TOKEN_RE,
+    KINDS,
+    find_cycle,
+    norm,
+    singular_forms,
+)
+from build_taxonomy import exact_key as exact  # noqa: E402
+
 FIELDS = {"id": str, "name": str, "kind": str, "category": str, "aliases": list, "cased": list,
           "implies": list, "ambiguous": bool}
 OVERLAY_FIELDS = dict(FIELDS, replace=bool)
 REQUIRED = ("id", "name", "kind", "category")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9+#.\-]*$")
-CATEGORY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Same token rules as the extractor: letters/digits with trailing +/#, leading '.', internal '.';
-# '/' and '&' are tokens of their own; '-', '_' and white space separate.
-TOKEN_RE = re.compile(r"(?:(?<![^\W_])\.(?=[^\W\d_]))?[^\W_]+(?:(?<=[^\W\d_])\.(?=[^\W\d_])[^\W_]+)*(?:[+#]+(?![+#]|[^\W_]))?|[/&]")
-ALIAS_CHARS_RE = re.compile(r"^[A-Za-z0-9 .+#/&_\-]+$")
 MAX_BYTES = 2 * 1024 * 1024
-
-
-def norm(text: str) -> str:
-    return " ".join(t.lower() for t in TOKEN_RE.findall(text))
-
-
-def exact(text: str) -> str:
-    return " ".join(TOKEN_RE.findall(text))
-
-
-def singular_forms(key: str) -> list[str]:
-    head, _, last = key.rpartition(" ")
-    out = []
-    for suf in ("es", "s"):
-        if last.endswith(suf) and len(last) > len(suf) + 1 and last[-len(suf) - 1].isalpha():
-            stem = last[: -len(suf)]
-            out.append(f"{head} {stem}" if head else stem)
-    return out
 
 
 def spelling_ok(text: str) -> bool:
@@ -66,30 +55,6 @@ def spelling_ok(text: str) -> bool:
         return False
     toks = TOKEN_RE.findall(text)
     return bool(toks) and not all(t in "/&" for t in toks)
-
-
-def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    state: dict[str, int] = {}
-    for root in sorted(graph):
-        if state.get(root):
-            continue
-        stack = [(root, iter(sorted(graph[root])))]
-        path = [root]
-        state[root] = 1
-        while stack:
-            node, it = stack[-1]
-            nxt = next(it, None)
-            if nxt is None:
-                state[node] = 2
-                stack.pop()
-                path.pop()
-            elif nxt in graph and state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
-            elif nxt in graph and not state.get(nxt):
-                state[nxt] = 1
-                stack.append((nxt, iter(sorted(graph[nxt]))))
-                path.append(nxt)
-    return None
 
 
 def check(path: Path, minimum: int, base: dict | None = None) -> tuple[list[str], list[str], dict]:
