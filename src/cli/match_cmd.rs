@@ -91,9 +91,9 @@ pub fn run<W: Write>(
     if weights.required + weights.preferred <= 0.0 {
         anyhow::bail!("--weights: at least one weight must be above 0");
     }
-    let matchers: Vec<(Matcher, &RequirementSet)> = sets
+    let matchers: Vec<Matcher> = sets
         .iter()
-        .map(|set| (Matcher::new(taxonomy, set, weights), set))
+        .map(|set| Matcher::new(taxonomy, set, weights))
         .collect();
 
     let candidate_paths = if candidate_paths.is_empty() {

@@ -19,7 +19,6 @@ use crate::matcher::Matcher;
 use crate::profile::stream::LineReader;
 use crate::profile::{Format, Loader, Origin, SkillCache};
 use crate::render::{MatchRow, display_score};
-use crate::requirement::RequirementSet;
 
 pub const BATCH_RECORDS: usize = 512;
 pub const BATCH_BYTES: usize = 256 * 1024;
@@ -131,7 +130,7 @@ pub struct Stats {
 pub fn run(
     sources: &[Source],
     loader: &Loader,
-    matchers: &[(Matcher, &RequirementSet)],
+    matchers: &[Matcher],
     settings: &Settings,
     mut each: impl FnMut(Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<Stats> {
@@ -324,11 +323,10 @@ fn work(
     done: SyncSender<Done>,
     sources: &[Source],
     loader: &Loader,
-    matchers: &[(Matcher, &RequirementSet)],
+    matchers: &[Matcher],
     settings: &Settings,
 ) {
     let mut cache = SkillCache::default();
-    let taxonomy = loader.taxonomy();
     // One per posting: each posting's rows compete among themselves.
     let mut best: Vec<Option<Best>> = matchers
         .iter()
@@ -369,7 +367,7 @@ fn work(
                     items.push(Item::Skipped(e.to_string()));
                 }
                 Ok(profile) => {
-                    for ((matcher, set), best) in matchers.iter().zip(&mut best) {
+                    for (matcher, best) in matchers.iter().zip(&mut best) {
                         let score = matcher.score(&profile);
                         let shown = display_score(score.score);
                         if settings.min_score.is_some_and(|min| shown < min) {
@@ -380,13 +378,12 @@ fn work(
                         {
                             continue;
                         }
-                        let row = MatchRow::new(set, &profile, &score, taxonomy, settings.explain);
-                        if settings.min_score.is_none_or(|min| row.score >= min) {
-                            if settings.render_jsonl {
-                                rendered.push(&row);
-                            } else {
-                                items.push(Item::Row(row));
-                            }
+                        // `--min-score` was applied to the shown score above.
+                        let row = MatchRow::new(matcher, &profile, &score, settings.explain);
+                        if settings.render_jsonl {
+                            rendered.push(&row);
+                        } else {
+                            items.push(Item::Row(row));
                         }
                     }
                 }

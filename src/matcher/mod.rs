@@ -85,8 +85,6 @@ pub struct Score {
     pub preferred_met: usize,
     pub preferred_total: usize,
     pub unchecked: usize,
-    /// What the candidate lacks for the required requirements not fully met.
-    pub missing: Vec<String>,
     /// One per requirement of the set, in order.
     pub outcomes: Vec<Outcome>,
     /// The profile holds nothing to check; the score means nothing.
@@ -169,12 +167,15 @@ impl<'t> Matcher<'t> {
                 }
             }
         }
+        let highest_education = profile.highest_education();
         let mut outcomes = Vec::with_capacity(self.set.requirements.len());
         let (mut req_sum, mut req_n, mut pref_sum, mut pref_n) = (0.0f32, 0usize, 0.0f32, 0usize);
         let (mut required_met, mut preferred_met, mut unchecked) = (0, 0, 0);
-        let mut missing = Vec::new();
         for r in &self.set.requirements {
-            let mut parts: Vec<f32> = Vec::new();
+            // The satisfaction of each part the requirement has (skills, total years, degree);
+            // the requirement is as satisfied as its weakest part.
+            let mut weakest: Option<f32> = None;
+            let mut part = |s: f32| weakest = Some(weakest.map_or(s, |w| w.min(s)));
             let mut evidence = Vec::new();
             if !r.skills.is_empty() {
                 for &want in &r.skills {
@@ -183,7 +184,7 @@ impl<'t> Matcher<'t> {
                 let mut credits: Vec<f32> = evidence.iter().map(|e| e.credit).collect();
                 credits.sort_by(|a, b| b.total_cmp(a));
                 let k = r.min_count.clamp(1, credits.len());
-                parts.push(credits[..k].iter().sum::<f32>() / k as f32);
+                part(credits[..k].iter().sum::<f32>() / k as f32);
             }
             let mut total_years = None;
             if r.skills.is_empty()
@@ -191,31 +192,31 @@ impl<'t> Matcher<'t> {
                 && let Some(have) = profile.years_experience
             {
                 total_years = Some((asked, Some(have)));
-                parts.push((have / asked).min(1.0));
+                part((have / asked).min(1.0));
             }
             let mut education = None;
             if let Some(edu) = r.education {
-                let highest = profile.highest_education();
+                let highest = highest_education;
                 let met = highest.is_some_and(|h| h >= edu.level)
                     || (edu.or_experience
                         && profile
                             .years_experience
                             .is_some_and(|y| y >= YEARS_FOR_EQUIVALENT));
                 education = Some((edu.level, highest, met));
-                parts.push(if met { 1.0 } else { 0.0 });
+                part(if met { 1.0 } else { 0.0 });
             }
-            let (status, satisfaction) = if parts.is_empty() {
-                (Status::Unchecked, 0.0)
-            } else {
-                let s = parts.iter().copied().fold(1.0f32, f32::min);
-                let status = if s >= 1.0 - 1e-6 {
-                    Status::Met
-                } else if s > 0.0 {
-                    Status::Partial
-                } else {
-                    Status::Missed
-                };
-                (status, s)
+            let (status, satisfaction) = match weakest {
+                None => (Status::Unchecked, 0.0),
+                Some(s) => {
+                    let status = if s >= 1.0 - 1e-6 {
+                        Status::Met
+                    } else if s > 0.0 {
+                        Status::Partial
+                    } else {
+                        Status::Missed
+                    };
+                    (status, s.min(1.0))
+                }
             };
             match (status, r.importance) {
                 (Status::Unchecked, _) => unchecked += 1,
@@ -224,8 +225,6 @@ impl<'t> Matcher<'t> {
                     req_n += 1;
                     if status == Status::Met {
                         required_met += 1;
-                    } else {
-                        missing.extend(self.describe_missing(r, &evidence, education, total_years));
                     }
                 }
                 (_, Importance::Preferred) => {
@@ -243,12 +242,6 @@ impl<'t> Matcher<'t> {
                 education,
                 total_years,
             });
-        }
-        let mut dedup = Vec::new();
-        for m in missing {
-            if !dedup.contains(&m) {
-                dedup.push(m);
-            }
         }
         let (wr, wp) = (
             if req_n > 0 {
@@ -281,7 +274,6 @@ impl<'t> Matcher<'t> {
             preferred_met,
             preferred_total: pref_n,
             unchecked,
-            missing: dedup,
             outcomes,
             no_data,
         }
@@ -333,14 +325,33 @@ impl<'t> Matcher<'t> {
         best
     }
 
-    fn describe_missing(
-        &self,
-        r: &crate::requirement::Requirement,
-        evidence: &[Evidence],
-        education: Option<(EducationLevel, Option<EducationLevel>, bool)>,
-        total_years: Option<(f32, Option<f32>)>,
-    ) -> Vec<String> {
+    pub fn taxonomy(&self) -> &'t Taxonomy {
+        self.taxonomy
+    }
+
+    /// What the candidate lacks for the required requirements `score` did not find fully met,
+    /// without repeats. Derived from the outcomes on demand, so only rows that are shown pay
+    /// for the strings.
+    pub fn missing(&self, score: &Score) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (r, o) in self.set.requirements.iter().zip(&score.outcomes) {
+            if r.importance != Importance::Required
+                || matches!(o.status, Status::Met | Status::Unchecked)
+            {
+                continue;
+            }
+            for m in self.describe_missing(r, o) {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    fn describe_missing(&self, r: &crate::requirement::Requirement, o: &Outcome) -> Vec<String> {
         let name = |id: SkillId| self.taxonomy.skill(id).name.to_string();
+        let evidence = &o.evidence;
         let mut out = Vec::new();
         if !evidence.is_empty() {
             if r.min_count < r.skills.len() {
@@ -361,10 +372,10 @@ impl<'t> Matcher<'t> {
                 }));
             }
         }
-        if let Some((asked, _, false)) = education {
+        if let Some((asked, _, false)) = o.education {
             out.push(format!("{} degree", education_name(asked)));
         }
-        if let Some((asked, Some(have))) = total_years
+        if let Some((asked, Some(have))) = o.total_years
             && have < asked
         {
             out.push(format!("{asked} years experience"));

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::matcher::{Outcome, Score, Status, education_name};
+use crate::matcher::{Matcher, Outcome, Score, Status, education_name};
 use crate::profile::Profile;
 use crate::requirement::{
     Education, Importance, Proficiency, Requirement, RequirementSet, Section, SectionKind,
@@ -161,13 +161,9 @@ pub fn display_score(score: f32) -> f32 {
 }
 
 impl MatchRow {
-    pub fn new(
-        set: &RequirementSet,
-        profile: &Profile,
-        score: &Score,
-        taxonomy: &Taxonomy,
-        explain: bool,
-    ) -> MatchRow {
+    pub fn new(matcher: &Matcher, profile: &Profile, score: &Score, explain: bool) -> MatchRow {
+        let set = matcher.requirement_set();
+        let taxonomy = matcher.taxonomy();
         MatchRow {
             candidate: profile.id.clone(),
             name: profile.name.clone(),
@@ -180,7 +176,7 @@ impl MatchRow {
             preferred_met: score.preferred_met,
             preferred_total: score.preferred_total,
             unchecked: score.unchecked,
-            missing: score.missing.clone(),
+            missing: matcher.missing(score),
             no_data: score.no_data,
             explain: explain.then(|| {
                 set.requirements
