@@ -37,14 +37,11 @@ pub fn run<W: Write>(
     ui: &Ui,
     reporter: &mut Reporter,
 ) -> anyhow::Result<Outcome> {
-    let format = args
-        .format
-        .or(config.match_format)
-        .unwrap_or(if ui.is_terminal {
-            MatchFormat::Table
-        } else {
-            MatchFormat::Jsonl
-        });
+    let format = ui.format(
+        args.format.or(config.match_format),
+        MatchFormat::Table,
+        MatchFormat::Jsonl,
+    );
     // The job seeker's view: with --candidate, every positional argument is a posting.
     let (posting_paths, candidate_paths): (Vec<PathBuf>, Vec<PathBuf>) =
         if args.candidate.is_empty() {

@@ -22,14 +22,13 @@ pub fn run<W: Write>(
     ui: &Ui,
     reporter: &mut Reporter,
 ) -> anyhow::Result<Outcome> {
-    let format = match args.format.or(config.parse_format) {
-        Some(ParseFormat::Json) => PostingFormat::Json,
-        Some(ParseFormat::Jsonl) => PostingFormat::Jsonl,
-        Some(ParseFormat::Jsonld) => PostingFormat::JsonLd,
-        Some(ParseFormat::Toml) => PostingFormat::Toml,
-        Some(ParseFormat::Table) => PostingFormat::Table,
-        None if ui.is_terminal => PostingFormat::Table,
-        None => PostingFormat::Json,
+    let asked = args.format.or(config.parse_format);
+    let format = match ui.format(asked, ParseFormat::Table, ParseFormat::Json) {
+        ParseFormat::Json => PostingFormat::Json,
+        ParseFormat::Jsonl => PostingFormat::Jsonl,
+        ParseFormat::Jsonld => PostingFormat::JsonLd,
+        ParseFormat::Toml => PostingFormat::Toml,
+        ParseFormat::Table => PostingFormat::Table,
     };
     let (inputs, errors) = input::expand(&args.postings, POSTING_EXTENSIONS);
     for e in errors {

@@ -56,11 +56,7 @@ pub fn run<W: Write>(
         })
         .collect();
     let mut out = BufWriter::new(stdout);
-    match args.format.unwrap_or(if ui.is_terminal {
-        ListFormat::Table
-    } else {
-        ListFormat::Json
-    }) {
+    match ui.format(args.format, ListFormat::Table, ListFormat::Json) {
         ListFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &found)?;
             writeln!(out)?;

@@ -43,11 +43,7 @@ pub fn run<W: Write>(
         .filter(|s| needle.as_deref().is_none_or(|n| matches(s, n)))
         .collect();
     let mut out = BufWriter::new(stdout);
-    match args.format.unwrap_or(if ui.is_terminal {
-        ListFormat::Table
-    } else {
-        ListFormat::Json
-    }) {
+    match ui.format(args.format, ListFormat::Table, ListFormat::Json) {
         ListFormat::Json => {
             for s in &selected {
                 let entry = Entry {

@@ -21,6 +21,11 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// The format asked for; else the human one on a terminal and the machine one in a pipe.
+    pub fn format<T>(&self, asked: Option<T>, human: T, machine: T) -> T {
+        asked.unwrap_or(if self.is_terminal { human } else { machine })
+    }
+
     pub fn resolve(cli: &Cli, config: &Config, is_terminal: bool) -> Ui {
         let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let choice = cli
