@@ -118,7 +118,7 @@ pub fn load(no_config: bool) -> anyhow::Result<Config> {
         if !path.is_file() {
             continue;
         }
-        let text = super::input::read_text(&path, super::input::file_limit())?;
+        let text = super::input::read_text(&path)?;
         merge(&mut config, &text, &path)?;
     }
     Ok(config)

@@ -51,10 +51,11 @@ impl Input {
             Input::Stdin => {
                 let bytes =
                     read_limited(std::io::stdin().lock(), limit).context("<stdin>: cannot read")?;
-                let bytes = bytes.map_err(|size| too_large("<stdin>", size, limit))?;
+                let bytes =
+                    bytes.map_err(|size| too_large("<stdin>", size, limit, FILE_LIMIT_HINT))?;
                 Ok(decode(bytes, "<stdin>")?)
             }
-            Input::File(p) => read_text(p, limit),
+            Input::File(p) => read_text(p),
         }
     }
 }
@@ -104,9 +105,22 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 /// The most bytes of one taxonomy overlay.
 pub const MAX_TAXONOMY_SIZE: u64 = 64 * 1024 * 1024;
 
+/// What a size error adds for the posting and profile limit: how to change it.
+const FILE_LIMIT_HINT: &str = " (--max-file-size)";
+
+/// A posting, profile or configuration file as text, within the run's [`file_limit`].
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    read_within(path, file_limit(), FILE_LIMIT_HINT)
+}
+
+/// A taxonomy overlay as text, within [`MAX_TAXONOMY_SIZE`].
+pub fn read_taxonomy_text(path: &Path) -> anyhow::Result<String> {
+    read_within(path, MAX_TAXONOMY_SIZE, "")
+}
+
 /// A file as text, refusing one larger than `limit` bytes before reading it when its size is
 /// known, and after `limit` bytes when it is not (a pipe, a device).
-pub fn read_text(path: &Path, limit: u64) -> anyhow::Result<String> {
+fn read_within(path: &Path, limit: u64, hint: &str) -> anyhow::Result<String> {
     let origin = path.display().to_string();
     let io_error = |e: std::io::Error| InputError::new(origin.clone(), None, io_reason(&e));
     let file = std::fs::File::open(path).map_err(io_error)?;
@@ -115,11 +129,11 @@ pub fn read_text(path: &Path, limit: u64) -> anyhow::Result<String> {
         return Err(InputError::new(origin, None, "is a directory").into());
     }
     if meta.len() > limit {
-        return Err(too_large(&origin, meta.len(), limit).into());
+        return Err(too_large(&origin, meta.len(), limit, hint).into());
     }
     let bytes = read_limited(file, limit)
         .map_err(io_error)?
-        .map_err(|size| too_large(&origin, size, limit))?;
+        .map_err(|size| too_large(&origin, size, limit, hint))?;
     Ok(decode(bytes, &origin)?)
 }
 
@@ -135,14 +149,8 @@ fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Result<Vec<u8>
     })
 }
 
-fn too_large(origin: &str, size: u64, limit: u64) -> InputError {
+fn too_large(origin: &str, size: u64, limit: u64, hint: &str) -> InputError {
     let mib = limit as f64 / (1024.0 * 1024.0);
-    // The posting and profile limit can be changed; say how.
-    let hint = if limit == file_limit() {
-        " (--max-file-size)"
-    } else {
-        ""
-    };
     let message = if size > limit + 1 {
         format!("too large: {size} bytes, over the {mib} MiB limit for one input file{hint}")
     } else {

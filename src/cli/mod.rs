@@ -100,7 +100,7 @@ fn load_taxonomy(cli: &Cli, config: &config::Config) -> anyhow::Result<Taxonomy>
     let mut taxonomy = Taxonomy::embedded();
     for path in config.overlays.iter().chain(&cli.taxonomy) {
         let origin = path.display().to_string();
-        let text = input::read_text(path, input::MAX_TAXONOMY_SIZE)?;
+        let text = input::read_taxonomy_text(path)?;
         taxonomy = taxonomy.with_overlay(&text, &origin)?;
     }
     Ok(taxonomy)

@@ -234,7 +234,7 @@ fn read_all(
         };
         if source.format != Format::JsonLines {
             let path = source.path.as_ref().expect("only streams come from stdin");
-            match super::input::read_text(path, super::input::file_limit()) {
+            match super::input::read_text(path) {
                 Ok(text) => {
                     let start = batch.text.len();
                     batch.text.push_str(&text);

@@ -35,9 +35,7 @@ pub fn run<W: Write>(
 ) -> anyhow::Result<Outcome> {
     let text = match args.input.as_deref() {
         None | Some("-") => Input::Stdin.read()?,
-        Some(arg) if Path::new(arg).is_file() => {
-            read_text(Path::new(arg), super::input::file_limit())?
-        }
+        Some(arg) if Path::new(arg).is_file() => read_text(Path::new(arg))?,
         Some(text) => text.to_string(),
     };
     let extractor = Extractor::new(taxonomy);
