@@ -187,6 +187,13 @@ const CASES: &[(&str, &str, bool)] = &[
     ("Zsh", "bash", false),
     ("Zsh", "zsh", true),
     ("Conda environments", "conda", true),
+    // A word coordinated with a mention shares its head or modifier.
+    ("distributed and asynchronous systems", "distributed-systems", true),
+    ("CPU and cache architectures", "cpu-architecture", true),
+    ("writing unit and integration tests", "unit-testing", true),
+    ("data analysis and visualization", "data-visualization", true),
+    ("It is distributed. Asynchronous systems are hard", "distributed-systems", false),
+    ("cross-functional and asynchronous systems", "distributed-systems", false),
     // Capitals carry the meaning: "IT" is the field, "it" the pronoun.
     ("Healthcare IT vendors", "healthcare-it", true),
     ("in healthcare it is vital to listen", "healthcare-it", false),

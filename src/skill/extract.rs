@@ -206,6 +206,10 @@ const CUES_BEFORE: &[&str] = &[
     "spoken",
     "advanced",
     "microsoft",
+    "use",
+    "utilize",
+    "utilise",
+    "level",
 ];
 /// Words right after an ambiguous spelling that make it technical ("C programming").
 const CUES_AFTER: &[&str] = &[
@@ -401,8 +405,95 @@ impl Extractor {
                 start,
                 end,
             });
+            self.coordinated(text, tokens, folded, raw, k, &mut out);
         }
+        // A coordinated word may stand before the mention it was found from.
+        out.sort_by_key(|m| m.start);
         out
+    }
+
+    /// The skill whose case-insensitive spelling is exactly `words` (folded tokens; the last
+    /// may carry a plural).
+    fn lookup(&self, words: &[&str]) -> Option<SkillId> {
+        let (last, init) = words.split_last()?;
+        let mut node = 0usize;
+        for w in init {
+            node = self.child(node, w)? as usize;
+        }
+        std::iter::once(*last)
+            .chain(plural_stems(last))
+            .filter_map(|w| self.child(node, w))
+            .find_map(|child| {
+                self.accept_folded(child as usize)
+                    .map(|t| self.nodes[child as usize].terminals[t as usize].skill)
+            })
+    }
+
+    /// Skills named through a shared head or modifier ("distributed and asynchronous
+    /// systems" names distributed systems, "unit and integration tests" unit tests,
+    /// "containerized networking and applications" containerized applications): the single
+    /// word coordinated with mention `raw[k]`, joined to the mention's other part, when that
+    /// makes a known spelling. Each is reported on the coordinated word.
+    fn coordinated(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &Folded,
+        raw: &[(u32, u32, u32, u32)],
+        k: usize,
+        out: &mut Vec<Mention>,
+    ) {
+        let (first, last) = (raw[k].0 as usize, raw[k].1 as usize);
+        if first == last {
+            return;
+        }
+        let skill = self.nodes[raw[k].2 as usize].terminals[raw[k].3 as usize].skill;
+        let free = |i: usize| {
+            raw.iter()
+                .all(|&(f, l, _, _)| i < f as usize || i > l as usize)
+        };
+        let mut words: Vec<&str> = Vec::with_capacity(last - first + 1);
+        let found = |word: usize, words: &[&str], out: &mut Vec<Mention>| match self.lookup(words) {
+            Some(s) if s != skill => {
+                out.push(Mention {
+                    skill: s,
+                    start: tokens[word].start as usize,
+                    end: tokens[word].end as usize,
+                });
+                true
+            }
+            _ => false,
+        };
+        // Backward: "X and Y Z" with "Y Z" the mention; try "X Z".
+        if let Some(x) = coordinated_word(text, tokens, folded, first, false)
+            && free(x)
+        {
+            for drop in 1..=(last - first) {
+                words.clear();
+                words.push(folded.get(x));
+                words.extend((first + drop..=last).map(|i| folded.get(i)));
+                if found(x, &words, out) {
+                    break;
+                }
+            }
+        }
+        // Forward: "X Y and Z" with "X Y" the mention; try "X Z" (and further list items).
+        let mut at = last;
+        for _ in 0..3 {
+            let Some(z) = coordinated_word(text, tokens, folded, at, true).filter(|&z| free(z))
+            else {
+                break;
+            };
+            for keep in (1..=(last - first)).rev() {
+                words.clear();
+                words.extend((first..first + keep).map(|i| folded.get(i)));
+                words.push(folded.get(z));
+                if found(z, &words, out) {
+                    break;
+                }
+            }
+            at = z;
+        }
     }
 
     /// The longest spelling starting at token `first`: (its last token, node, terminal index).
@@ -576,6 +667,55 @@ fn hyphenated(text: &str, start: usize, end: usize) -> bool {
     let glued_before = matches!(before.next(), Some('-' | '\u{2010}' | '\u{2011}'))
         && before.next().is_some_and(char::is_alphanumeric);
     glued(&text[end..]) || glued_before
+}
+
+/// The single word coordinated with the token at `at` ("distributed" for "asynchronous" in
+/// "distributed and asynchronous"): the nearest word before it (after it when `forward`)
+/// across a gap of commas, "and", "or", "&" or "/" that holds at least one of them, and not
+/// glued by a hyphen to a further word ("front-end and ..." is not "end").
+fn coordinated_word(
+    text: &str,
+    tokens: &[Token],
+    folded: &Folded,
+    at: usize,
+    forward: bool,
+) -> Option<usize> {
+    let connector = |i: usize| matches!(folded.get(i), "and" | "or" | "&" | "/");
+    let step = |i: usize| {
+        if forward {
+            i.checked_add(1)
+        } else {
+            i.checked_sub(1)
+        }
+    };
+    let mut i = step(at).filter(|&i| i < tokens.len())?;
+    let mut hops = 0;
+    while connector(i) {
+        hops += 1;
+        i = step(i).filter(|&i| i < tokens.len() && hops < 3)?;
+    }
+    let (a, b) = if forward { (at, i) } else { (i, at) };
+    let gap = &text[tokens[a].end as usize..tokens[b].start as usize];
+    let linked = hops > 0 || gap.contains(',');
+    let clean = gap.len() <= 12
+        && gap
+            .chars()
+            .all(|c| c.is_whitespace() || ",&/".contains(c) || c.is_ascii_alphabetic())
+        && !sentence_break(gap);
+    let word = folded.get(i);
+    let is_word = word.len() > 1 && word.chars().all(|c| c.is_ascii_alphabetic());
+    let hyphen = |p: usize, q: usize| {
+        text[tokens[p].end as usize..tokens[q].start as usize]
+            .contains(['-', '\u{2010}', '\u{2011}'])
+    };
+    let glued = |j: usize| {
+        if forward {
+            j + 1 < tokens.len() && hyphen(j, j + 1)
+        } else {
+            j > 0 && hyphen(j - 1, j)
+        }
+    };
+    (linked && clean && is_word && !glued(i)).then_some(i)
 }
 
 fn sentence_break(gap: &str) -> bool {
