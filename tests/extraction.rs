@@ -194,6 +194,14 @@ const CASES: &[(&str, &str, bool)] = &[
     ("data analysis and visualization", "data-visualization", true),
     ("It is distributed. Asynchronous systems are hard", "distributed-systems", false),
     ("cross-functional and asynchronous systems", "distributed-systems", false),
+    // Abbreviations and product names that are also business words.
+    ("Tailwind and React", "tailwind", true),
+    ("strong market tailwinds this year", "tailwind", false),
+    ("DBA experience with Postgres", "database-administration", true),
+    ("Acme Holdings LLC dba Acme Staffing", "database-administration", false),
+    ("handle RMA requests for returned units", "medical-assistant-cert", false),
+    ("CPC, CCS or RHIT", "coding-certs", true),
+    ("keep a low CPC on paid search", "coding-certs", false),
     // Capitals carry the meaning: "IT" is the field, "it" the pronoun.
     ("Healthcare IT vendors", "healthcare-it", true),
     ("in healthcare it is vital to listen", "healthcare-it", false),
