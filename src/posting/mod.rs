@@ -24,12 +24,27 @@ pub use section::{TABLE as SECTION_TABLE, classify as classify_heading};
 use blocks::Block;
 
 use crate::requirement::{Importance, Requirement, RequirementSet, Section, SectionKind};
-use crate::skill::{Extractor, Kind, SkillId, Taxonomy};
+use crate::skill::{Extractor, Kind, Mention, SkillId, Taxonomy};
+
+/// Skills too broad to be asked for or mentioned: "software development" is the craft of every
+/// software job, named in passing ("a basic understanding of software development"), and a
+/// profile rarely lists it, so as a requirement it would be reported missing from candidates
+/// who plainly have it. Across the postings we measured no careful reader counted it.
+const TOO_BROAD: &[&str] = &["software-engineering"];
+
+/// Category words: skills that say what kind the other skills of the same sentence are
+/// ("programming experience in one of: Java, C#", "C programming", "Programming language:
+/// Kotlin/Java"). With another skill beside them they ask for nothing of their own and are
+/// dropped; alone ("an understanding of programming languages") they are the requirement.
+const CATEGORY_WORDS: &[&str] = &["programming"];
 
 /// Parses postings with one taxonomy; build once, parse many.
 pub struct PostingParser<'t> {
     taxonomy: &'t Taxonomy,
     extractor: Extractor,
+    /// [`TOO_BROAD`] and [`CATEGORY_WORDS`], as far as the taxonomy has them.
+    too_broad: Vec<SkillId>,
+    category_words: Vec<SkillId>,
 }
 
 impl<'t> PostingParser<'t> {
@@ -37,6 +52,8 @@ impl<'t> PostingParser<'t> {
         PostingParser {
             taxonomy,
             extractor: Extractor::new(taxonomy),
+            too_broad: resolve(taxonomy, TOO_BROAD),
+            category_words: resolve(taxonomy, CATEGORY_WORDS),
         }
     }
 
@@ -197,7 +214,7 @@ impl<'t> PostingParser<'t> {
         ) {
             return;
         }
-        let mentions = self.extractor.find(text);
+        let mentions = self.named_skills(text);
         let mut skills: Vec<SkillId> = Vec::new();
         let mut soft: Vec<SkillId> = Vec::new();
         let mut skill_mentions = Vec::new();
@@ -266,6 +283,21 @@ impl<'t> PostingParser<'t> {
         }
     }
 
+    /// The skills `text` names, less the [`TOO_BROAD`] ones and the [`CATEGORY_WORDS`] that
+    /// only qualify another skill named beside them.
+    fn named_skills(&self, text: &str) -> Vec<Mention> {
+        let mut mentions = self.extractor.find(text);
+        mentions.retain(|m| !self.too_broad.contains(&m.skill));
+        let category = |m: &Mention| self.category_words.contains(&m.skill);
+        let qualifies_another = mentions
+            .iter()
+            .any(|m| !category(m) && self.taxonomy.skill(m.skill).kind != Kind::Soft);
+        if qualifies_another {
+            mentions.retain(|m| !category(m));
+        }
+        mentions
+    }
+
     fn finish(&self, set: &mut RequirementSet, duties: Vec<Requirement>) {
         // A posting that lists only what the job does asks for the skills the duties name.
         if !set.requirements.iter().any(|r| !r.skills.is_empty()) && !duties.is_empty() {
@@ -288,6 +320,11 @@ impl<'t> PostingParser<'t> {
             .collect();
         set.mentioned.retain(|s| !asked.contains(s));
     }
+}
+
+/// The ids of `ids` the taxonomy has (an overlay may lack some).
+fn resolve(taxonomy: &Taxonomy, ids: &[&str]) -> Vec<SkillId> {
+    ids.iter().filter_map(|id| taxonomy.by_id(id)).collect()
 }
 
 /// Where `sentence` begins in the prepared text, looking after the previous sentence (which
