@@ -6,7 +6,7 @@ use jobmatch::posting::PostingParser;
 use jobmatch::requirement::{Importance, RequirementSet};
 use jobmatch::skill::Taxonomy;
 
-use Importance::Required as R;
+use Importance::{Preferred as P, Required as R};
 
 fn parse(text: &str) -> (Taxonomy, RequirementSet) {
     let taxonomy = Taxonomy::embedded();
@@ -69,4 +69,45 @@ fn software_development_in_passing_is_no_skill() {
         want(&[(R, 0, &[]), (R, 1, &["python"])])
     );
     assert_eq!(mentioned(posting), Vec::<String>::new());
+}
+
+#[test]
+fn a_preference_in_parentheses_qualifies_only_its_own_words() {
+    let posting = "# Platform Engineer\n\n## Requirements\n\n\
+        - Experience with GCP (Cloud Run preferred)\n\
+        - Spring Framework (Spring Boot strongly preferred)\n\
+        - Terraform experience is a plus\n";
+    assert_eq!(
+        requirements(posting),
+        want(&[
+            (R, 1, &["gcp", "gcp-cloud-run"]),
+            (R, 1, &["spring", "spring-boot"]),
+            (P, 1, &["terraform"]),
+        ])
+    );
+}
+
+#[test]
+fn a_preferred_lead_in_covers_the_list_under_it_and_no_more() {
+    let posting = "# Data Engineer\n\n## Requirements\n\n\
+        - Strong Python\n\n\
+        Experience with some of these tools would be highly beneficial:\n\n\
+        - Apache Airflow\n\
+        - dbt\n\n\
+        Good written English is essential.\n\n\
+        ## Strong candidates will have experience with, or a desire to learn, some of the following:\n\n\
+        - Kubernetes\n\n\
+        ### Additionally, we'd love it if you have this:\n\n\
+        - Rust\n";
+    assert_eq!(
+        requirements(posting),
+        want(&[
+            (R, 1, &["python"]),
+            (P, 1, &["airflow"]),
+            (P, 1, &["dbt"]),
+            (R, 1, &["english"]),
+            (P, 1, &["kubernetes"]),
+            (P, 1, &["rust"]),
+        ])
+    );
 }

@@ -94,7 +94,14 @@ impl<'t> PostingParser<'t> {
         let mut walk = Walk::default();
         // Duties that name skills, kept in case the posting states no requirement at all.
         let mut duties: Vec<Requirement> = Vec::new();
+        // The section a preferred lead-in interrupted, resumed after the list under it.
+        let mut interrupted: Option<(Option<SectionKind>, u8)> = None;
         for block in &blocks {
+            if !matches!(block, Block::Item { .. })
+                && let Some((kind, level)) = interrupted.take()
+            {
+                (walk.kind, walk.level) = (kind, level);
+            }
             match block {
                 Block::Heading {
                     text,
@@ -124,6 +131,19 @@ impl<'t> PostingParser<'t> {
                     self.unit(text, line, true, walk.kind, &mut set, &mut duties);
                 }
                 Block::Paragraph { text, offset } => {
+                    // "Experience with some of these would be highly beneficial:" makes the
+                    // list under it a preferred sub-section, whatever section it stands in.
+                    if text.ends_with(':')
+                        && text.split_whitespace().count() <= 20
+                        && clause::sentences(text).len() == 1
+                        && walk.kind != Some(SectionKind::Preferred)
+                        && section::classify(text) == Some(SectionKind::Preferred)
+                    {
+                        let line = prepared.line_at(*offset);
+                        interrupted = Some((walk.kind, walk.level));
+                        walk.heading(text, walk.level.saturating_add(1), line, &mut set);
+                        continue;
+                    }
                     // Each sentence is looked for after the one before, within a window, so a
                     // huge paragraph costs linear time.
                     let (mut cursor, mut previous) = (*offset, 0);
@@ -232,7 +252,8 @@ impl<'t> PostingParser<'t> {
         let requirement_like = clause::requirement_like(text);
         let importance = match section {
             SectionKind::Preferred => Importance::Preferred,
-            _ if clause::preferred_like(text) => Importance::Preferred,
+            // "Spring Boot (strongly preferred)": an aside qualifies its own words only.
+            _ if clause::preferred_like(&outside_parentheses(text)) => Importance::Preferred,
             _ => Importance::Required,
         };
         let years = clause::years(text);
@@ -338,6 +359,24 @@ fn locate(text: &str, from: usize, previous: usize, sentence: &str) -> usize {
         .and_then(|window| window.find(probe))
         .map(|i| from + i)
         .unwrap_or(from)
+}
+
+/// `text` without its parenthesised asides.
+fn outside_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' if depth > 0 => {
+                    depth -= 1;
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
 }
 
 /// "As a Back End Developer Intern you ..." → "Back End Developer Intern".
