@@ -111,3 +111,57 @@ fn a_preferred_lead_in_covers_the_list_under_it_and_no_more() {
         ])
     );
 }
+
+fn title_and_company(text: &str) -> (Option<String>, Option<String>) {
+    let (_, set) = parse(text);
+    (set.title, set.company)
+}
+
+#[test]
+fn a_one_line_header_names_company_and_title() {
+    let posting = "Acme Analytics (Remote EU) | Berlin, DE (Hybrid) Staff Data Engineer | \
+        We build forecasting tools for farms.\n\nWe use Python and Postgres.\n\n\
+        Details:\n\n- Salary: 90k\n";
+    assert_eq!(
+        title_and_company(posting),
+        (
+            Some("Staff Data Engineer".to_string()),
+            Some("Acme Analytics".to_string())
+        )
+    );
+    let dashes = "Orbit Labs \u{2014} Senior Mobile Developer \u{2014} Kotlin / Swift\n\nMore.\n";
+    assert_eq!(
+        title_and_company(dashes),
+        (
+            Some("Senior Mobile Developer".to_string()),
+            Some("Orbit Labs".to_string())
+        )
+    );
+    // Prose with dashes is no header.
+    let prose = "We ship fast \u{2014} really fast \u{2014} and test everything.\n";
+    assert_eq!(title_and_company(prose), (None, None));
+}
+
+#[test]
+fn a_top_heading_naming_a_role_is_the_title_not_a_section() {
+    let site_title = "---\ntitle: cloud storage work\n---\n\n\
+        Senior Designer - User Experience\n=================================\n\n\
+        - Westford, MA\n\n## Required skills\n\n- Figma\n";
+    let (taxonomy, set) = parse(site_title);
+    assert_eq!(
+        set.title.as_deref(),
+        Some("Senior Designer - User Experience")
+    );
+    let ids: Vec<&str> = set
+        .requirements
+        .iter()
+        .flat_map(|r| r.skills.iter().map(|&s| &*taxonomy.skill(s).id))
+        .collect();
+    assert_eq!(ids, ["figma"]);
+    // A front-matter title that names a role stays.
+    let named = "---\ntitle: Senior DevOps Engineer\n---\n\n# Senior DevOps Consultant\n\nText.\n";
+    assert_eq!(
+        title_and_company(named).0.as_deref(),
+        Some("Senior DevOps Engineer")
+    );
+}

@@ -3,7 +3,8 @@
 //! [`source`] turns whatever was pasted (markdown, plain text, HTML, front matter) into
 //! markdown with a line map; [`blocks`] reads it with `pulldown-cmark` into headings, items and
 //! paragraphs, resolving pseudo-headings; [`section`] names each section's kind; [`clause`]
-//! reads each requirement sentence. This module walks the blocks and assembles the
+//! reads each requirement sentence; [`fields`] finds the title and company in the text. This
+//! module walks the blocks and assembles the
 //! [`RequirementSet`]. Parsing never fails: any text yields a (possibly empty) set.
 //!
 //! [`PostingParser::read`] is the front door for every kind of posting file: it tells
@@ -13,6 +14,7 @@
 mod blocks;
 mod clause;
 mod document;
+mod fields;
 pub mod job_json;
 pub mod jsonld;
 mod page;
@@ -96,7 +98,7 @@ impl<'t> PostingParser<'t> {
         let mut duties: Vec<Requirement> = Vec::new();
         // The section a preferred lead-in interrupted, resumed after the list under it.
         let mut interrupted: Option<(Option<SectionKind>, u8)> = None;
-        for block in &blocks {
+        for (index, block) in blocks.iter().enumerate() {
             if !matches!(block, Block::Item { .. })
                 && let Some((kind, level)) = interrupted.take()
             {
@@ -131,6 +133,13 @@ impl<'t> PostingParser<'t> {
                     self.unit(text, line, true, walk.kind, &mut set, &mut duties);
                 }
                 Block::Paragraph { text, offset } => {
+                    if index == 0
+                        && set.title.is_none()
+                        && let Some((company, title)) = fields::header_line(text)
+                    {
+                        set.title = Some(title);
+                        set.company.get_or_insert(company);
+                    }
                     // "Experience with some of these would be highly beneficial:" makes the
                     // list under it a preferred sub-section, whatever section it stands in.
                     if text.ends_with(':')
@@ -223,7 +232,7 @@ impl<'t> PostingParser<'t> {
         duties: &mut Vec<Requirement>,
     ) {
         if set.title.is_none()
-            && let Some(title) = title_from_role_sentence(text)
+            && let Some(title) = fields::title_from_role_sentence(text)
         {
             set.title = Some(title);
         }
@@ -379,23 +388,6 @@ fn outside_parentheses(text: &str) -> String {
         .collect()
 }
 
-/// "As a Back End Developer Intern you ..." → "Back End Developer Intern".
-fn title_from_role_sentence(text: &str) -> Option<String> {
-    let rest = text
-        .strip_prefix("As a ")
-        .or_else(|| text.strip_prefix("As an "))?;
-    let words: Vec<&str> = rest
-        .split_whitespace()
-        .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .collect();
-    (words.len() >= 2 && words.len() <= 8).then(|| {
-        words
-            .join(" ")
-            .trim_end_matches([',', ':', '*'])
-            .to_string()
-    })
-}
-
 /// Section state while walking blocks.
 #[derive(Default)]
 struct Walk {
@@ -408,7 +400,19 @@ struct Walk {
 impl Walk {
     fn heading(&mut self, text: &str, level: u8, line: u32, set: &mut RequirementSet) {
         self.headings += 1;
-        let known = section::classify(text);
+        // A first top-level heading that names a role is the posting's title, not a section
+        // ("Senior Designer - User Experience"), and wins over front matter whose title names
+        // no role.
+        let title_heading = self.headings == 1
+            && level == 1
+            && set.requirements.is_empty()
+            && fields::names_a_role(text)
+            && !set.title.as_deref().is_some_and(fields::names_a_role);
+        let known = if title_heading {
+            None
+        } else {
+            section::classify(text)
+        };
         let kind = match known {
             Some(k) => k,
             // An unknown sub-heading stays in its parent's section.
@@ -418,7 +422,7 @@ impl Walk {
             None => SectionKind::Other,
         };
         if known.is_none() && self.headings <= 2 && set.requirements.is_empty() {
-            if set.title.is_none() && self.headings == 1 {
+            if self.headings == 1 && (set.title.is_none() || title_heading) {
                 set.title = Some(text.to_string());
             } else if self.headings == 2 && set.title.is_some() && level <= 6 {
                 let slot = if looks_like_location(text) {

@@ -93,6 +93,8 @@ pub const TABLE: &[(SectionKind, &[&str])] = &[
             "willing to learn",
         ],
     ),
+    // Before "description" names the job's: "Company description" is about the employer.
+    (SectionKind::Intro, &["company description"]),
     // Duties first: "Essential Duties and Responsibilities" lists work, not qualifications.
     (SectionKind::Responsibilities, &["duties", "responsibilit"]),
     (
