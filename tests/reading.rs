@@ -165,3 +165,22 @@ fn a_top_heading_naming_a_role_is_the_title_not_a_section() {
         Some("Senior DevOps Engineer")
     );
 }
+
+#[test]
+fn a_lead_in_over_lists_of_their_own_keeps_each_list_apart() {
+    let posting = "# DevOps Engineer\n\n## Requirements\n\n\
+        Experience in any of these is desirable:\n\n\
+        - Containers \u{2013} Docker, Kubernetes\n\
+        - Cloud \u{2013} AWS, Azure\n\n\
+        You will need one or more of the following:\n\n\
+        - Python\n\
+        - Go\n";
+    assert_eq!(
+        requirements(posting),
+        want(&[
+            (P, 1, &["containers", "docker", "kubernetes"]),
+            (P, 1, &["cloud-computing", "aws", "azure"]),
+            (R, 1, &["python", "go"]),
+        ])
+    );
+}

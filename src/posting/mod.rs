@@ -78,7 +78,8 @@ impl<'t> PostingParser<'t> {
         duties_are_requirements: bool,
     ) -> RequirementSet {
         let prepared = source::prepare(text);
-        let blocks = group_lead_ins(blocks::blocks(&prepared.text));
+        let several_skills = |text: &str| self.named_skills(text).len() > 1;
+        let blocks = group_lead_ins(blocks::blocks(&prepared.text), &several_skills);
         let mut set = RequirementSet {
             source: source.to_string(),
             title: None,
@@ -99,7 +100,7 @@ impl<'t> PostingParser<'t> {
         // The section a preferred lead-in interrupted, resumed after the list under it.
         let mut interrupted: Option<(Option<SectionKind>, u8)> = None;
         for (index, block) in blocks.iter().enumerate() {
-            if !matches!(block, Block::Item { .. })
+            if !matches!(block, Block::Item { depth: 1.., .. })
                 && let Some((kind, level)) = interrupted.take()
             {
                 (walk.kind, walk.level) = (kind, level);
@@ -481,8 +482,10 @@ fn looks_like_location(text: &str) -> bool {
 
 /// Joins a lead-in that announces a group ("one or more of the following:") with the list
 /// that follows it, so the group is one requirement with its `min_count`; and an item ending
-/// in ':' with its sub-items.
-fn group_lead_ins(blocks: Vec<Block>) -> Vec<Block> {
+/// in ':' with its sub-items. A list whose items mostly name several skills each
+/// ("Containers – Docker, Kubernetes") is a list of requirements, not of alternatives: its
+/// items stay apart (`several_skills` tells such an item) unless the lead-in counts them.
+fn group_lead_ins(blocks: Vec<Block>, several_skills: &dyn Fn(&str) -> bool) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut iter = blocks.into_iter().peekable();
     while let Some(block) = iter.next() {
@@ -499,20 +502,31 @@ fn group_lead_ins(blocks: Vec<Block>) -> Vec<Block> {
             }
         };
         let mut children = Vec::new();
-        while let Some(Block::Item { text, depth, .. }) = iter.peek() {
+        while let Some(Block::Item { depth, .. }) = iter.peek() {
             if *depth <= lead_depth {
                 break;
             }
             if lead_depth == 0 && *depth > 1 && children.is_empty() {
                 break;
             }
-            children.push(text.clone());
-            iter.next();
+            children.extend(iter.next());
         }
-        if children.is_empty() {
+        let text_of = |b: &Block| match b {
+            Block::Item { text, .. } => text.clone(),
+            _ => String::new(),
+        };
+        let lists = children
+            .iter()
+            .filter(|c| several_skills(&text_of(c)))
+            .count();
+        // "At least two of the following:" counts its items, whatever each holds.
+        let counted = (2..usize::MAX).contains(&clause::min_count(&lead, &[], usize::MAX));
+        if children.is_empty() || (!counted && 2 * lists > children.len()) {
             out.push(block);
+            out.extend(children);
             continue;
         }
+        let children: Vec<String> = children.iter().map(text_of).collect();
         let text = format!("{lead} {}", children.join("; "));
         out.push(match block {
             Block::Item { depth, offset, .. } => Block::Item {
@@ -522,7 +536,7 @@ fn group_lead_ins(blocks: Vec<Block>) -> Vec<Block> {
             },
             Block::Paragraph { offset, .. } => Block::Item {
                 text,
-                depth: 1,
+                depth: 0,
                 offset,
             },
             other => other,
