@@ -184,3 +184,15 @@ fn a_lead_in_over_lists_of_their_own_keeps_each_list_apart() {
         ])
     );
 }
+
+#[test]
+fn prose_that_says_what_candidates_need_is_a_requirement() {
+    let posting = "# Web Developer\n\n## The role\n\n\
+        You will build our booking site. We use Python. \
+        The successful candidate will know PostgreSQL and Redis.\n";
+    assert_eq!(
+        requirements(posting),
+        want(&[(R, 2, &["postgresql", "redis"])])
+    );
+    assert_eq!(mentioned(posting), ["python"]);
+}
