@@ -196,3 +196,12 @@ fn prose_that_says_what_candidates_need_is_a_requirement() {
     );
     assert_eq!(mentioned(posting), ["python"]);
 }
+
+#[test]
+fn an_equal_opportunity_statement_asks_nothing_wherever_it_stands() {
+    let posting = "# Platform Engineer\n\n## Requirements\n\n\
+        - Experience with Kubernetes\n\n\
+        Acme is an equal opportunity employer and uses Salesforce to hire fairly.\n";
+    assert_eq!(requirements(posting), want(&[(R, 1, &["kubernetes"])]));
+    assert_eq!(mentioned(posting), Vec::<String>::new());
+}

@@ -241,7 +241,8 @@ impl<'t> PostingParser<'t> {
         if matches!(
             section,
             SectionKind::Intro | SectionKind::Benefits | SectionKind::Legal | SectionKind::Apply
-        ) {
+        ) || section::is_legal_boilerplate(text)
+        {
             return;
         }
         let mentions = self.named_skills(text);

@@ -191,6 +191,22 @@ pub const TABLE: &[(SectionKind, &[&str])] = &[
     ),
 ];
 
+/// Phrases only an equal-opportunity statement uses: a sentence with one is legal boilerplate
+/// wherever it stands (often last, under the final requirements list, with no heading).
+const LEGAL_SENTENCE: &[&str] = &[
+    "equal opportunity",
+    "equal employment opportunity",
+    "affirmative action",
+    "without regard to",
+    "regardless of race",
+];
+
+/// Is `sentence` an equal-opportunity statement, whatever section it stands in?
+pub fn is_legal_boilerplate(sentence: &str) -> bool {
+    let folded = sentence.to_lowercase();
+    LEGAL_SENTENCE.iter().any(|p| folded.contains(p))
+}
+
 /// The kind a heading names, or `None` when the table does not know it.
 pub fn classify(heading: &str) -> Option<SectionKind> {
     let folded = heading
