@@ -46,7 +46,7 @@ fn seed_requirement_set_is_exact() {
         (21, R, 0, &[], "You are highly motivated and have a passion for creating and supporting great products."),
         (22, R, 0, &[], "You thrive on collaboration, working side by side with people of all backgrounds and disciplines, and you have very strong verbal and written communication skills."),
         (23, R, 2, &["debugging", "troubleshooting"], "You are great at solving problems, debugging, troubleshooting, designing and implementing solutions to complex technical issues."),
-        (24, R, 2, &["software-engineering", "programming"], "You have a basic understanding of software development and programming languages."),
+        (24, R, 1, &["programming"], "You have a basic understanding of software development and programming languages."),
         (25, R, 0, &[], "You have the ability to learn new skills quickly and use the skills efficiently."),
         (27, R, 1, &["cpp", "c", "java", "ruby", "python", "perl", "sql"], "Must have basic knowledge in one or more of the following technology areas: C++, C, Java, Ruby, Python, Perl, SQL"),
         (28, R, 1, &["operating-systems", "containers", "internet-services", "managed-services"], "Basic knowledge of operating systems and how they work (i.e. Operating systems courses); Container technologies; Internet Services; and/or Managed Services"),

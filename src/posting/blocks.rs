@@ -16,7 +16,8 @@ pub enum Block {
         level: u8,
         offset: usize,
     },
-    /// A list item, its lines joined; `depth` 1 for top-level items.
+    /// A list item, its lines joined; `depth` 1 for top-level items (0 for a paragraph
+    /// lead-in joined with the list under it, which stands at paragraph level).
     Item {
         text: String,
         depth: u8,

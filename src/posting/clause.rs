@@ -232,7 +232,7 @@ static REQUIREMENT_LIKE: LazyLock<Regex> = LazyLock::new(|| {
           |(?:strong|solid|excellent|good|deep|proven|demonstrated|extensive|hands[\s-]on|practical|advanced|basic|prior|previous|professional|some)\b
           |(?:must|required|requires|minimum|at\s+least|ability|able|skilled|comfortable|certified|certification|licen[cs]ed?|degree|bachelor|master|ph\.?d)\b
           |\d+\+?\s*(?:years?|yrs))
-        |\b(?:\d+\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}experience|years?\s+of\s+(?:\w+\s+){0,3}experience|experience\s+(?:with|in|using|of|building|developing|working)|knowledge\s+of|proficien\w+\s+(?:in|with)|is\s+required|are\s+required|must\s+have)\b",
+        |\b(?:\d+\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}experience|years?\s+of\s+(?:\w+\s+){0,3}experience|experience\s+(?:with|in|using|of|building|developing|working)|knowledge\s+of|proficien\w+\s+(?:in|with)|is\s+required|are\s+required|must\s+have|(?:candidates?|applicants?)\s+(?:should|must|will\s+need)|(?:successful|ideal|qualified)\s+(?:candidates?|applicants?)\s+(?:has|have|is|are|will))\b",
     )
     .expect("valid regex")
 });

@@ -3,7 +3,8 @@
 //! [`source`] turns whatever was pasted (markdown, plain text, HTML, front matter) into
 //! markdown with a line map; [`blocks`] reads it with `pulldown-cmark` into headings, items and
 //! paragraphs, resolving pseudo-headings; [`section`] names each section's kind; [`clause`]
-//! reads each requirement sentence. This module walks the blocks and assembles the
+//! reads each requirement sentence; [`fields`] finds the title and company in the text. This
+//! module walks the blocks and assembles the
 //! [`RequirementSet`]. Parsing never fails: any text yields a (possibly empty) set.
 //!
 //! [`PostingParser::read`] is the front door for every kind of posting file: it tells
@@ -13,6 +14,7 @@
 mod blocks;
 mod clause;
 mod document;
+mod fields;
 pub mod job_json;
 pub mod jsonld;
 mod page;
@@ -24,12 +26,27 @@ pub use section::{TABLE as SECTION_TABLE, classify as classify_heading};
 use blocks::Block;
 
 use crate::requirement::{Importance, Requirement, RequirementSet, Section, SectionKind};
-use crate::skill::{Extractor, Kind, SkillId, Taxonomy};
+use crate::skill::{Extractor, Kind, Mention, SkillId, Taxonomy};
+
+/// Skills too broad to be asked for or mentioned: "software development" is the craft of every
+/// software job, named in passing ("a basic understanding of software development"), and a
+/// profile rarely lists it, so as a requirement it would be reported missing from candidates
+/// who plainly have it. Across the postings we measured no careful reader counted it.
+const TOO_BROAD: &[&str] = &["software-engineering"];
+
+/// Category words: skills that say what kind the other skills of the same sentence are
+/// ("programming experience in one of: Java, C#", "C programming", "Programming language:
+/// Kotlin/Java"). With another skill beside them they ask for nothing of their own and are
+/// dropped; alone ("an understanding of programming languages") they are the requirement.
+const CATEGORY_WORDS: &[&str] = &["programming"];
 
 /// Parses postings with one taxonomy; build once, parse many.
 pub struct PostingParser<'t> {
     taxonomy: &'t Taxonomy,
     extractor: Extractor,
+    /// [`TOO_BROAD`] and [`CATEGORY_WORDS`], as far as the taxonomy has them.
+    too_broad: Vec<SkillId>,
+    category_words: Vec<SkillId>,
 }
 
 impl<'t> PostingParser<'t> {
@@ -37,6 +54,8 @@ impl<'t> PostingParser<'t> {
         PostingParser {
             taxonomy,
             extractor: Extractor::new(taxonomy),
+            too_broad: resolve(taxonomy, TOO_BROAD),
+            category_words: resolve(taxonomy, CATEGORY_WORDS),
         }
     }
 
@@ -59,7 +78,8 @@ impl<'t> PostingParser<'t> {
         duties_are_requirements: bool,
     ) -> RequirementSet {
         let prepared = source::prepare(text);
-        let blocks = group_lead_ins(blocks::blocks(&prepared.text));
+        let several_skills = |text: &str| self.named_skills(text).len() > 1;
+        let blocks = group_lead_ins(blocks::blocks(&prepared.text), &several_skills);
         let mut set = RequirementSet {
             source: source.to_string(),
             title: None,
@@ -77,7 +97,14 @@ impl<'t> PostingParser<'t> {
         let mut walk = Walk::default();
         // Duties that name skills, kept in case the posting states no requirement at all.
         let mut duties: Vec<Requirement> = Vec::new();
-        for block in &blocks {
+        // The section a preferred lead-in interrupted, resumed after the list under it.
+        let mut interrupted: Option<(Option<SectionKind>, u8)> = None;
+        for (index, block) in blocks.iter().enumerate() {
+            if !matches!(block, Block::Item { depth: 1.., .. })
+                && let Some((kind, level)) = interrupted.take()
+            {
+                (walk.kind, walk.level) = (kind, level);
+            }
             match block {
                 Block::Heading {
                     text,
@@ -107,6 +134,26 @@ impl<'t> PostingParser<'t> {
                     self.unit(text, line, true, walk.kind, &mut set, &mut duties);
                 }
                 Block::Paragraph { text, offset } => {
+                    if index == 0
+                        && set.title.is_none()
+                        && let Some((company, title)) = fields::header_line(text)
+                    {
+                        set.title = Some(title);
+                        set.company.get_or_insert(company);
+                    }
+                    // "Experience with some of these would be highly beneficial:" makes the
+                    // list under it a preferred sub-section, whatever section it stands in.
+                    if text.ends_with(':')
+                        && text.split_whitespace().count() <= 20
+                        && clause::sentences(text).len() == 1
+                        && walk.kind != Some(SectionKind::Preferred)
+                        && section::classify(text) == Some(SectionKind::Preferred)
+                    {
+                        let line = prepared.line_at(*offset);
+                        interrupted = Some((walk.kind, walk.level));
+                        walk.heading(text, walk.level.saturating_add(1), line, &mut set);
+                        continue;
+                    }
                     // Each sentence is looked for after the one before, within a window, so a
                     // huge paragraph costs linear time.
                     let (mut cursor, mut previous) = (*offset, 0);
@@ -186,7 +233,7 @@ impl<'t> PostingParser<'t> {
         duties: &mut Vec<Requirement>,
     ) {
         if set.title.is_none()
-            && let Some(title) = title_from_role_sentence(text)
+            && let Some(title) = fields::title_from_role_sentence(text)
         {
             set.title = Some(title);
         }
@@ -194,10 +241,11 @@ impl<'t> PostingParser<'t> {
         if matches!(
             section,
             SectionKind::Intro | SectionKind::Benefits | SectionKind::Legal | SectionKind::Apply
-        ) {
+        ) || section::is_legal_boilerplate(text)
+        {
             return;
         }
-        let mentions = self.extractor.find(text);
+        let mentions = self.named_skills(text);
         let mut skills: Vec<SkillId> = Vec::new();
         let mut soft: Vec<SkillId> = Vec::new();
         let mut skill_mentions = Vec::new();
@@ -215,7 +263,8 @@ impl<'t> PostingParser<'t> {
         let requirement_like = clause::requirement_like(text);
         let importance = match section {
             SectionKind::Preferred => Importance::Preferred,
-            _ if clause::preferred_like(text) => Importance::Preferred,
+            // "Spring Boot (strongly preferred)": an aside qualifies its own words only.
+            _ if clause::preferred_like(&outside_parentheses(text)) => Importance::Preferred,
             _ => Importance::Required,
         };
         let years = clause::years(text);
@@ -266,6 +315,21 @@ impl<'t> PostingParser<'t> {
         }
     }
 
+    /// The skills `text` names, less the [`TOO_BROAD`] ones and the [`CATEGORY_WORDS`] that
+    /// only qualify another skill named beside them.
+    fn named_skills(&self, text: &str) -> Vec<Mention> {
+        let mut mentions = self.extractor.find(text);
+        mentions.retain(|m| !self.too_broad.contains(&m.skill));
+        let category = |m: &Mention| self.category_words.contains(&m.skill);
+        let qualifies_another = mentions
+            .iter()
+            .any(|m| !category(m) && self.taxonomy.skill(m.skill).kind != Kind::Soft);
+        if qualifies_another {
+            mentions.retain(|m| !category(m));
+        }
+        mentions
+    }
+
     fn finish(&self, set: &mut RequirementSet, duties: Vec<Requirement>) {
         // A posting that lists only what the job does asks for the skills the duties name.
         if !set.requirements.iter().any(|r| !r.skills.is_empty()) && !duties.is_empty() {
@@ -290,6 +354,11 @@ impl<'t> PostingParser<'t> {
     }
 }
 
+/// The ids of `ids` the taxonomy has (an overlay may lack some).
+fn resolve(taxonomy: &Taxonomy, ids: &[&str]) -> Vec<SkillId> {
+    ids.iter().filter_map(|id| taxonomy.by_id(id)).collect()
+}
+
 /// Where `sentence` begins in the prepared text, looking after the previous sentence (which
 /// starts at `from` and is `previous` bytes long) within a window proportional to it; `from`
 /// when it cannot be found (markup may have changed its first word).
@@ -303,21 +372,22 @@ fn locate(text: &str, from: usize, previous: usize, sentence: &str) -> usize {
         .unwrap_or(from)
 }
 
-/// "As a Back End Developer Intern you ..." → "Back End Developer Intern".
-fn title_from_role_sentence(text: &str) -> Option<String> {
-    let rest = text
-        .strip_prefix("As a ")
-        .or_else(|| text.strip_prefix("As an "))?;
-    let words: Vec<&str> = rest
-        .split_whitespace()
-        .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .collect();
-    (words.len() >= 2 && words.len() <= 8).then(|| {
-        words
-            .join(" ")
-            .trim_end_matches([',', ':', '*'])
-            .to_string()
-    })
+/// `text` without its parenthesised asides.
+fn outside_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' if depth > 0 => {
+                    depth -= 1;
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
 }
 
 /// Section state while walking blocks.
@@ -332,7 +402,19 @@ struct Walk {
 impl Walk {
     fn heading(&mut self, text: &str, level: u8, line: u32, set: &mut RequirementSet) {
         self.headings += 1;
-        let known = section::classify(text);
+        // A first top-level heading that names a role is the posting's title, not a section
+        // ("Senior Designer - User Experience"), and wins over front matter whose title names
+        // no role.
+        let title_heading = self.headings == 1
+            && level == 1
+            && set.requirements.is_empty()
+            && fields::names_a_role(text)
+            && !set.title.as_deref().is_some_and(fields::names_a_role);
+        let known = if title_heading {
+            None
+        } else {
+            section::classify(text)
+        };
         let kind = match known {
             Some(k) => k,
             // An unknown sub-heading stays in its parent's section.
@@ -342,7 +424,7 @@ impl Walk {
             None => SectionKind::Other,
         };
         if known.is_none() && self.headings <= 2 && set.requirements.is_empty() {
-            if set.title.is_none() && self.headings == 1 {
+            if self.headings == 1 && (set.title.is_none() || title_heading) {
                 set.title = Some(text.to_string());
             } else if self.headings == 2 && set.title.is_some() && level <= 6 {
                 let slot = if looks_like_location(text) {
@@ -401,8 +483,10 @@ fn looks_like_location(text: &str) -> bool {
 
 /// Joins a lead-in that announces a group ("one or more of the following:") with the list
 /// that follows it, so the group is one requirement with its `min_count`; and an item ending
-/// in ':' with its sub-items.
-fn group_lead_ins(blocks: Vec<Block>) -> Vec<Block> {
+/// in ':' with its sub-items. A list whose items mostly name several skills each
+/// ("Containers – Docker, Kubernetes") is a list of requirements, not of alternatives: its
+/// items stay apart (`several_skills` tells such an item) unless the lead-in counts them.
+fn group_lead_ins(blocks: Vec<Block>, several_skills: &dyn Fn(&str) -> bool) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut iter = blocks.into_iter().peekable();
     while let Some(block) = iter.next() {
@@ -419,20 +503,31 @@ fn group_lead_ins(blocks: Vec<Block>) -> Vec<Block> {
             }
         };
         let mut children = Vec::new();
-        while let Some(Block::Item { text, depth, .. }) = iter.peek() {
+        while let Some(Block::Item { depth, .. }) = iter.peek() {
             if *depth <= lead_depth {
                 break;
             }
             if lead_depth == 0 && *depth > 1 && children.is_empty() {
                 break;
             }
-            children.push(text.clone());
-            iter.next();
+            children.extend(iter.next());
         }
-        if children.is_empty() {
+        let text_of = |b: &Block| match b {
+            Block::Item { text, .. } => text.clone(),
+            _ => String::new(),
+        };
+        let lists = children
+            .iter()
+            .filter(|c| several_skills(&text_of(c)))
+            .count();
+        // "At least two of the following:" counts its items, whatever each holds.
+        let counted = (2..usize::MAX).contains(&clause::min_count(&lead, &[], usize::MAX));
+        if children.is_empty() || (!counted && 2 * lists > children.len()) {
             out.push(block);
+            out.extend(children);
             continue;
         }
+        let children: Vec<String> = children.iter().map(text_of).collect();
         let text = format!("{lead} {}", children.join("; "));
         out.push(match block {
             Block::Item { depth, offset, .. } => Block::Item {
@@ -442,7 +537,7 @@ fn group_lead_ins(blocks: Vec<Block>) -> Vec<Block> {
             },
             Block::Paragraph { offset, .. } => Block::Item {
                 text,
-                depth: 1,
+                depth: 0,
                 offset,
             },
             other => other,

@@ -83,8 +83,18 @@ pub const TABLE: &[(SectionKind, &[&str])] = &[
             "not required",
             "advantage",
             "advantageous",
+            "beneficial",
+            "we'd love",
+            "we would love",
+            "would love",
+            "love it if",
+            "desire to learn",
+            "willingness to learn",
+            "willing to learn",
         ],
     ),
+    // Before "description" names the job's: "Company description" is about the employer.
+    (SectionKind::Intro, &["company description"]),
     // Duties first: "Essential Duties and Responsibilities" lists work, not qualifications.
     (SectionKind::Responsibilities, &["duties", "responsibilit"]),
     (
@@ -180,6 +190,22 @@ pub const TABLE: &[(SectionKind, &[&str])] = &[
         ],
     ),
 ];
+
+/// Phrases only an equal-opportunity statement uses: a sentence with one is legal boilerplate
+/// wherever it stands (often last, under the final requirements list, with no heading).
+const LEGAL_SENTENCE: &[&str] = &[
+    "equal opportunity",
+    "equal employment opportunity",
+    "affirmative action",
+    "without regard to",
+    "regardless of race",
+];
+
+/// Is `sentence` an equal-opportunity statement, whatever section it stands in?
+pub fn is_legal_boilerplate(sentence: &str) -> bool {
+    let folded = sentence.to_lowercase();
+    LEGAL_SENTENCE.iter().any(|p| folded.contains(p))
+}
 
 /// The kind a heading names, or `None` when the table does not know it.
 pub fn classify(heading: &str) -> Option<SectionKind> {
