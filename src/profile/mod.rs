@@ -12,13 +12,12 @@
 //! The library reads text it is given; finding files and reading them is the CLI's business.
 
 pub mod date;
+mod fast_hash;
 pub mod json;
 pub mod json_resume;
 pub mod native;
 pub mod stream;
 pub mod text;
-
-use std::collections::HashMap;
 
 use std::sync::LazyLock;
 
@@ -28,6 +27,7 @@ use crate::error::InputError;
 use crate::requirement::{EducationLevel, Proficiency};
 use crate::skill::{Extractor, SkillId, Taxonomy};
 use date::Month;
+use fast_hash::FastMap;
 
 /// A skill the candidate claims.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +38,8 @@ pub struct ProfileSkill {
     pub level: Option<Proficiency>,
     pub years: Option<f32>,
     /// Where it was found when not simply listed: "work: Backend Engineer, Acme 2019-03..2021-06
-    /// (2.3 years)", "skills: Web Development", "text line 12".
+    /// (2.3 years)", "skills: Web Development", "text line 12". `None` also when the
+    /// [`Loader`] was told not to note sources.
     pub source: Option<String>,
 }
 
@@ -127,7 +128,7 @@ impl Origin<'_> {
 /// Remembers which taxonomy skill each distinct spelling names; one per worker thread.
 #[derive(Debug, Default)]
 pub struct SkillCache {
-    map: HashMap<Box<str>, Option<SkillId>>,
+    map: FastMap<Box<str>, Option<SkillId>>,
 }
 
 /// Spellings remembered before the cache starts over (bounds memory on hostile input).
@@ -154,6 +155,8 @@ pub struct Loader<'t> {
     extractor: Extractor,
     /// "Today", for open-ended work entries.
     as_of: Month,
+    /// Whether to note where each skill was found ([`ProfileSkill::source`]).
+    sources: bool,
 }
 
 /// "5 years of experience" in a free-text resume. Compiled on first use: a stream of JSON
@@ -178,7 +181,16 @@ impl<'t> Loader<'t> {
             taxonomy,
             extractor: Extractor::new(taxonomy),
             as_of,
+            sources: true,
         }
+    }
+
+    /// Whether profiles note where each skill was found ([`ProfileSkill::source`]; on by
+    /// default). Only explanations show the notes, and building them costs more than
+    /// reading the record, so a run that explains nothing turns them off.
+    pub fn with_sources(mut self, sources: bool) -> Self {
+        self.sources = sources;
+        self
     }
 
     pub fn taxonomy(&self) -> &'t Taxonomy {
