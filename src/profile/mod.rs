@@ -218,6 +218,11 @@ impl<'t> Loader<'t> {
         origin: &Origin,
         cache: &mut SkillCache,
     ) -> Result<Profile, InputError> {
+        // Most records are native ones written as the schema says; anything else (a JSON
+        // Resume, loose types, a broken record) is read again leniently.
+        if let Ok(native) = json::read_native(text) {
+            return native::resolve(native, origin, self.taxonomy, cache);
+        }
         let rec = json::read(text).map_err(|e| {
             let line = match origin.line {
                 Some(l) => l + e.line().saturating_sub(1) as u32,
@@ -239,27 +244,30 @@ impl<'t> Loader<'t> {
             ));
         }
         use json::Obj;
+        use std::borrow::Cow::Borrowed;
         let native = native::Native {
-            id: rec.id.get(),
-            name: rec.name.get(),
+            id: rec.id.get().map(Borrowed),
+            name: rec.name.get().map(Borrowed),
             skills: Obj::iter(&rec.skills)
                 .filter_map(|s| {
                     Some(native::NativeSkill {
-                        name: s.name.get()?,
-                        level: s.level.get(),
+                        name: Borrowed(s.name.get()?),
+                        level: s.level.get().map(Borrowed),
                         years: s.years.0,
                     })
                 })
                 .collect(),
             years_experience: rec.years_experience,
             education: Obj::iter(&rec.education)
-                .map(|d| (d.level.get(), d.field.get()))
+                .map(|d| (d.level.get().map(Borrowed), d.field.get().map(Borrowed)))
                 .collect(),
             certifications: Obj::iter(&rec.certifications)
-                .filter_map(|c| c.name.get())
+                .filter_map(|c| c.name.get().map(Borrowed))
                 .collect(),
-            languages: Obj::iter(&rec.languages).filter_map(|l| l.get()).collect(),
-            summary: rec.summary.get(),
+            languages: Obj::iter(&rec.languages)
+                .filter_map(|l| l.get().map(Borrowed))
+                .collect(),
+            summary: rec.summary.get().map(Borrowed),
         };
         native::resolve(native, origin, self.taxonomy, cache)
     }
