@@ -223,6 +223,15 @@ impl<'t> Loader<'t> {
         if let Ok(native) = json::read_native(text) {
             return native::resolve(native, origin, self.taxonomy, cache);
         }
+        self.parse_json_leniently(text, origin, cache)
+    }
+
+    fn parse_json_leniently(
+        &self,
+        text: &str,
+        origin: &Origin,
+        cache: &mut SkillCache,
+    ) -> Result<Profile, InputError> {
         let rec = json::read(text).map_err(|e| {
             let line = match origin.line {
                 Some(l) => l + e.line().saturating_sub(1) as u32,
@@ -279,5 +288,39 @@ pub fn json_message(e: &serde_json::Error) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_and_lenient_json_readings_agree() {
+        let taxonomy = Taxonomy::embedded();
+        let loader = Loader::new(&taxonomy, Month::new(2026, 11));
+        let edge = [
+            r#"{"id":"e1","name":"Z\u00f6e","years_experience":4.7,"summary":" Go and \u0050ython ","skills":[{"name":"Python","level":"expert","years":2.7},{"name":"java","years":3.3333333},{"name":"  ","level":"basic"},{"name":"C++","level":null,"years":null}],"education":[{"level":"bachelor","field":"CS"},{}],"certifications":["AWS",null," "],"languages":["English"]}"#,
+            r#"{"skills":[{"name":"Go","years":16777217}],"years_experience":0.30000000000000004}"#,
+            r#"{"id":" ","skills":null,"education":null,"name":null,"languages":null}"#,
+            r#"{"id":"x","skills":[{"name":"SQL","years":1e1},{"name":"Rust","years":-0.0}]}"#,
+            r#"{}"#,
+        ];
+        let fixtures = include_str!("../../fixtures/profiles-small.jsonl");
+        for (i, line) in edge.iter().copied().chain(fixtures.lines()).enumerate() {
+            // The edge cases are all plain native records; the fixtures mix in other shapes.
+            assert!(
+                i >= edge.len() || json::read_native(line).is_ok(),
+                "record {i}"
+            );
+            let origin = Origin {
+                name: "t.jsonl",
+                line: Some(i as u32 + 1),
+                stem: "t",
+            };
+            let typed = loader.parse_json(line, &origin, &mut SkillCache::default());
+            let lenient = loader.parse_json_leniently(line, &origin, &mut SkillCache::default());
+            assert_eq!(format!("{typed:?}"), format!("{lenient:?}"), "record {i}");
+        }
     }
 }
