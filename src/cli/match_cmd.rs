@@ -130,7 +130,7 @@ pub fn run<W: Write>(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let loader = Loader::new(taxonomy, Month::from_unix(now));
+    let loader = Loader::new(taxonomy, Month::from_unix(now)).with_sources(args.explain);
     let settings = Settings {
         threads: args.threads.unwrap_or_else(|| {
             std::thread::available_parallelism()

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, Score};
 use crate::profile::stream::LineReader;
 use crate::profile::{Format, Loader, Origin, SkillCache};
 use crate::render::{MatchRow, display_score};
@@ -327,6 +327,8 @@ fn work(
     settings: &Settings,
 ) {
     let mut cache = SkillCache::default();
+    // One per posting, reused for every profile.
+    let mut scores: Vec<Score> = matchers.iter().map(|_| Score::default()).collect();
     // One per posting: each posting's rows compete among themselves.
     let mut best: Vec<Option<Best>> = matchers
         .iter()
@@ -367,8 +369,9 @@ fn work(
                     items.push(Item::Skipped(e.to_string()));
                 }
                 Ok(profile) => {
-                    for (matcher, best) in matchers.iter().zip(&mut best) {
-                        let score = matcher.score(&profile);
+                    for ((matcher, best), score) in matchers.iter().zip(&mut best).zip(&mut scores)
+                    {
+                        matcher.score_into(&profile, score);
                         let shown = display_score(score.score);
                         if settings.min_score.is_some_and(|min| shown < min) {
                             continue;
@@ -379,7 +382,7 @@ fn work(
                             continue;
                         }
                         // `--min-score` was applied to the shown score above.
-                        let row = MatchRow::new(matcher, &profile, &score, settings.explain);
+                        let row = MatchRow::new(matcher, &profile, score, settings.explain);
                         if settings.render_jsonl {
                             rendered.push(&row);
                         } else {

@@ -75,7 +75,19 @@ pub struct Outcome {
     pub total_years: Option<(f32, Option<f32>)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+impl Default for Outcome {
+    fn default() -> Self {
+        Outcome {
+            status: Status::Unchecked,
+            satisfaction: 0.0,
+            evidence: Vec::new(),
+            education: None,
+            total_years: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Score {
     /// 0–100.
     pub score: f32,
@@ -98,6 +110,25 @@ pub struct Matcher<'t> {
     weights: Weights,
     /// Mines free text for exactly the skills that can meet a requirement.
     extractor: Extractor,
+    /// Every wanted skill of every requirement, in order: requirement `i` owns
+    /// `slots[first_slot[i]..first_slot[i + 1]]`.
+    slots: Vec<Slot>,
+    first_slot: Vec<usize>,
+    /// The slots each skill can meet (itself or by implication), sorted by skill; a profile's
+    /// skill is looked up once instead of being compared with every wanted skill.
+    meets: Vec<(SkillId, std::ops::Range<u32>)>,
+    meets_slots: Vec<u32>,
+}
+
+/// One wanted skill of one requirement.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    want: SkillId,
+    /// The requirement's index, and the skill's position in it.
+    requirement: u32,
+    position: u32,
+    years_asked: Option<f32>,
+    level_asked: Option<Proficiency>,
 }
 
 /// What a candidate has of one skill.
@@ -112,25 +143,52 @@ struct Held {
 
 impl<'t> Matcher<'t> {
     pub fn new(taxonomy: &'t Taxonomy, set: &'t RequirementSet, weights: Weights) -> Self {
-        let mut wanted: Vec<SkillId> = set
-            .requirements
-            .iter()
-            .flat_map(|r| r.skills.iter().copied())
-            .collect();
+        let mut slots = Vec::new();
+        let mut first_slot = Vec::with_capacity(set.requirements.len() + 1);
+        for (i, r) in set.requirements.iter().enumerate() {
+            first_slot.push(slots.len());
+            for (position, &want) in r.skills.iter().enumerate() {
+                slots.push(Slot {
+                    want,
+                    requirement: i as u32,
+                    position: position as u32,
+                    years_asked: r.years,
+                    level_asked: r.proficiency,
+                });
+            }
+        }
+        first_slot.push(slots.len());
+        let mut wanted: Vec<SkillId> = slots.iter().map(|s| s.want).collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let relevant = taxonomy.skills().map(|(id, _)| id).filter(|&id| {
-            wanted.binary_search(&id).is_ok()
-                || taxonomy
-                    .implied_by(id)
-                    .iter()
-                    .any(|i| wanted.binary_search(i).is_ok())
-        });
+        let relevant: Vec<SkillId> = taxonomy
+            .skills()
+            .map(|(id, _)| id)
+            .filter(|&id| {
+                wanted.binary_search(&id).is_ok()
+                    || taxonomy
+                        .implied_by(id)
+                        .iter()
+                        .any(|i| wanted.binary_search(i).is_ok())
+            })
+            .collect();
+        let (mut meets, mut meets_slots) = (Vec::new(), Vec::new());
+        for &id in &relevant {
+            let start = meets_slots.len() as u32;
+            meets_slots.extend(
+                (0..slots.len() as u32).filter(|&s| taxonomy.satisfies(id, slots[s as usize].want)),
+            );
+            meets.push((id, start..meets_slots.len() as u32));
+        }
         Matcher {
             taxonomy,
             set,
             weights,
             extractor: Extractor::for_skills(taxonomy, relevant),
+            slots,
+            first_slot,
+            meets,
+            meets_slots,
         }
     }
 
@@ -139,52 +197,72 @@ impl<'t> Matcher<'t> {
     }
 
     pub fn score(&self, profile: &Profile) -> Score {
-        let mut held: Vec<Held> = profile
-            .skills
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Held {
+        let mut score = Score::default();
+        self.score_into(profile, &mut score);
+        score
+    }
+
+    /// [`Matcher::score`] into `out`, reusing its buffers (a worker scores many profiles).
+    pub fn score_into(&self, profile: &Profile, out: &mut Score) {
+        let requirements = &self.set.requirements;
+        out.outcomes.truncate(requirements.len());
+        out.outcomes
+            .resize_with(requirements.len(), Outcome::default);
+        // Every slot starts unmet; each skill the candidate has then improves the slots it
+        // can meet, in the order the skills are held (listed first, then the summary's), so
+        // a tie keeps the first.
+        for (i, o) in out.outcomes.iter_mut().enumerate() {
+            o.evidence.clear();
+            o.evidence.extend(
+                self.slots[self.first_slot[i]..self.first_slot[i + 1]]
+                    .iter()
+                    .map(|s| Evidence {
+                        wanted: s.want,
+                        via: None,
+                        from_text: false,
+                        profile_skill: None,
+                        years: None,
+                        credit: 0.0,
+                    }),
+            );
+        }
+        for (i, s) in profile.skills.iter().enumerate() {
+            let held = Held {
                 skill: s.skill,
                 level: s.level,
                 years: s.years,
                 from_text: false,
                 index: Some(i),
-            })
-            .collect();
+            };
+            self.offer(&held, profile, &mut out.outcomes);
+        }
         if let Some(summary) = &profile.summary {
             // A skill named in the summary counts even when it is also listed: the best
             // evidence wins, so listing a skill (at a low level) never lowers a score.
-            let listed = held.len();
-            for m in self.extractor.find(summary) {
-                if !held[listed..].iter().any(|h| h.skill == m.skill) {
-                    held.push(Held {
+            let mentions = self.extractor.find(summary);
+            for (j, m) in mentions.iter().enumerate() {
+                if !mentions[..j].iter().any(|n| n.skill == m.skill) {
+                    let held = Held {
                         skill: m.skill,
                         level: None,
                         years: None,
                         from_text: true,
                         index: None,
-                    });
+                    };
+                    self.offer(&held, profile, &mut out.outcomes);
                 }
             }
         }
         let highest_education = profile.highest_education();
-        let mut outcomes = Vec::with_capacity(self.set.requirements.len());
         let (mut req_sum, mut req_n, mut pref_sum, mut pref_n) = (0.0f32, 0usize, 0.0f32, 0usize);
         let (mut required_met, mut preferred_met, mut unchecked) = (0, 0, 0);
-        for r in &self.set.requirements {
+        for (r, outcome) in requirements.iter().zip(out.outcomes.iter_mut()) {
             // The satisfaction of each part the requirement has (skills, total years, degree);
             // the requirement is as satisfied as its weakest part.
             let mut weakest: Option<f32> = None;
             let mut part = |s: f32| weakest = Some(weakest.map_or(s, |w| w.min(s)));
-            let mut evidence = Vec::new();
             if !r.skills.is_empty() {
-                for &want in &r.skills {
-                    evidence.push(self.best_evidence(want, r.years, r.proficiency, &held, profile));
-                }
-                let mut credits: Vec<f32> = evidence.iter().map(|e| e.credit).collect();
-                credits.sort_by(|a, b| b.total_cmp(a));
-                let k = r.min_count.clamp(1, credits.len());
-                part(credits[..k].iter().sum::<f32>() / k as f32);
+                part(best_mean(&outcome.evidence, r.min_count));
             }
             let mut total_years = None;
             if r.skills.is_empty()
@@ -235,13 +313,10 @@ impl<'t> Matcher<'t> {
                     }
                 }
             }
-            outcomes.push(Outcome {
-                status,
-                satisfaction,
-                evidence,
-                education,
-                total_years,
-            });
+            outcome.status = status;
+            outcome.satisfaction = satisfaction;
+            outcome.education = education;
+            outcome.total_years = total_years;
         }
         let (wr, wp) = (
             if req_n > 0 {
@@ -262,67 +337,59 @@ impl<'t> Matcher<'t> {
             0.0
         };
         let no_data = profile.is_empty();
-        Score {
-            score: if no_data {
-                0.0
-            } else {
-                score.clamp(0.0, 100.0)
-            },
-            qualified: !no_data && required_met == req_n,
-            required_met,
-            required_total: req_n,
-            preferred_met,
-            preferred_total: pref_n,
-            unchecked,
-            outcomes,
-            no_data,
+        out.score = if no_data {
+            0.0
+        } else {
+            score.clamp(0.0, 100.0)
+        };
+        out.qualified = !no_data && required_met == req_n;
+        out.required_met = required_met;
+        out.required_total = req_n;
+        out.preferred_met = preferred_met;
+        out.preferred_total = pref_n;
+        out.unchecked = unchecked;
+        out.no_data = no_data;
+    }
+
+    /// The slots a skill can meet.
+    fn slots_met_by(&self, skill: SkillId) -> &[u32] {
+        match self.meets.binary_search_by_key(&skill, |(id, _)| *id) {
+            Ok(i) => {
+                let range = &self.meets[i].1;
+                &self.meets_slots[range.start as usize..range.end as usize]
+            }
+            Err(_) => &[],
         }
     }
 
-    fn best_evidence(
-        &self,
-        want: SkillId,
-        years_asked: Option<f32>,
-        level_asked: Option<Proficiency>,
-        held: &[Held],
-        profile: &Profile,
-    ) -> Evidence {
-        let mut best = Evidence {
-            wanted: want,
-            via: None,
-            from_text: false,
-            profile_skill: None,
-            years: None,
-            credit: 0.0,
-        };
-        for h in held {
-            if !self.taxonomy.satisfies(h.skill, want) {
-                continue;
-            }
-            let years = h.years;
-            let years_factor = match (years_asked, h.years.or(profile.years_experience)) {
+    /// Credits `h` to every slot it can meet where it beats the evidence so far (or is the
+    /// first).
+    fn offer(&self, h: &Held, profile: &Profile, outcomes: &mut [Outcome]) {
+        for &s in self.slots_met_by(h.skill) {
+            let slot = &self.slots[s as usize];
+            let years_factor = match (slot.years_asked, h.years.or(profile.years_experience)) {
                 (Some(asked), Some(have)) if asked > 0.0 => (have / asked).min(1.0),
                 _ => 1.0,
             };
-            let level_factor = match (level_asked, h.level) {
+            let level_factor = match (slot.level_asked, h.level) {
                 (Some(asked), Some(have)) if have < asked => {
                     (1.0 - 0.25 * (asked as u8 - have as u8) as f32).max(0.25)
                 }
                 _ => 1.0,
             };
             let credit = years_factor * level_factor;
+            let best = &mut outcomes[slot.requirement as usize].evidence[slot.position as usize];
             if credit > best.credit || best.via.is_none() {
-                best = Evidence {
-                    wanted: want,
+                *best = Evidence {
+                    wanted: slot.want,
                     via: Some(h.skill),
                     from_text: h.from_text,
                     profile_skill: h.index,
-                    years,
+                    years: h.years,
                     credit,
                 };
             }
         }
-        best
     }
 
     pub fn taxonomy(&self) -> &'t Taxonomy {
@@ -382,6 +449,25 @@ impl<'t> Matcher<'t> {
         }
         out
     }
+}
+
+/// The mean of the best `min_count` credits (at least one, at most all of them).
+fn best_mean(evidence: &[Evidence], min_count: usize) -> f32 {
+    let k = min_count.clamp(1, evidence.len());
+    // On the stack for the usual handful of skills.
+    let mut small = [0f32; 16];
+    let mut large = Vec::new();
+    let credits: &mut [f32] = if evidence.len() <= small.len() {
+        &mut small[..evidence.len()]
+    } else {
+        large.resize(evidence.len(), 0.0);
+        &mut large
+    };
+    for (c, e) in credits.iter_mut().zip(evidence) {
+        *c = e.credit;
+    }
+    credits.sort_by(|a, b| b.total_cmp(a));
+    credits[..k].iter().sum::<f32>() / k as f32
 }
 
 pub fn education_name(level: EducationLevel) -> &'static str {

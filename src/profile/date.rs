@@ -89,14 +89,37 @@ pub fn parse_date(text: Option<&str>, end: End) -> DateValue {
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return DateValue::Open;
     };
-    let lower = text.to_lowercase();
-    if OPEN_WORDS.contains(&lower.as_str()) {
-        return DateValue::Open;
-    }
     let year_only = |y: i32| match end {
         End::Start => Month::new(y, 1),
         End::Finish => Month::new(y, 12),
     };
+    // The usual forms, "2019" and "2019-03", read without the allocations of the general
+    // reading below (to the same result).
+    let b = text.as_bytes();
+    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    let number = |s: &[u8]| s.iter().fold(0, |n, d| n * 10 + (d - b'0') as i32);
+    if b.len() >= 4
+        && digits(&b[..4])
+        && (b.len() == 4 || (b.len() == 7 && b[4] == b'-' && digits(&b[5..])))
+    {
+        let y = number(&b[..4]);
+        if !(1900..=2200).contains(&y) {
+            return DateValue::Unknown;
+        }
+        if b.len() == 4 {
+            return DateValue::At(year_only(y));
+        }
+        let m = number(&b[5..]);
+        return if (1..=12).contains(&m) {
+            DateValue::At(Month::new(y, m as u32))
+        } else {
+            DateValue::Unknown
+        };
+    }
+    let lower = text.to_lowercase();
+    if OPEN_WORDS.contains(&lower.as_str()) {
+        return DateValue::Open;
+    }
     let nums: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
@@ -203,6 +226,15 @@ mod tests {
             ("", End::Finish, Open),
             ("someday", End::Start, Unknown),
             ("2019-13", End::Start, Unknown),
+            ("2019-00", End::Start, Unknown),
+            (" 2019-12 ", End::Finish, At(m(2019, 12))),
+            ("1899", End::Start, Unknown),
+            ("1899-05", End::Start, Unknown),
+            ("2201-01", End::Start, Unknown),
+            ("2200", End::Finish, At(m(2200, 12))),
+            ("20190", End::Start, Unknown),
+            ("2019-3", End::Start, At(m(2019, 3))),
+            ("2019.03", End::Start, At(m(2019, 3))),
         ];
         for (text, end, want) in cases {
             assert_eq!(parse_date(Some(text), end), want, "{text}");

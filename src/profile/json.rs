@@ -1,6 +1,12 @@
 //! JSON profile records, native or JSON Resume, told apart by content in one pass.
 //!
-//! A record is read into one borrowing shape that holds the fields of both schemas; fields are
+//! Most records are native ones whose fields have the types the schema says: [`read_native`]
+//! reads those straight into a [`Native`] profile with plain typed fields, and fails on
+//! anything else (another key, another type, a duplicate key), in which case the caller reads
+//! the record again with [`read`]: the results are the same either way, and errors always come
+//! from [`read`].
+//!
+//! [`read`] reads a record into one borrowing shape that holds the fields of both schemas; fields are
 //! *lenient* (a number where a string was expected, a string where a list was, `null`: the
 //! field is treated as absent), because published resumes are written by hand. Keys only JSON
 //! Resume has (`basics`, `work`, `certificates`, `keywords` on a skill, `studyType` on a
@@ -14,13 +20,27 @@ use std::marker::PhantomData;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::native::{Native, NativeSkill};
+
 /// A string that tolerates other JSON values: numbers become their text, anything else absent.
 #[derive(Debug, Default, Clone)]
 pub struct Text<'a>(pub Option<Cow<'a, str>>);
 
 impl<'a> Text<'a> {
     pub fn get(&self) -> Option<&str> {
-        self.0.as_deref().map(str::trim).filter(|s| !s.is_empty())
+        self.0.as_deref().map(trim).filter(|s| !s.is_empty())
+    }
+}
+
+/// `str::trim`, without its character-by-character scan when both ends are printable ASCII
+/// (as nearly every field is).
+fn trim(s: &str) -> &str {
+    let printable = |b: &u8| (b'!'..0x80).contains(b);
+    let b = s.as_bytes();
+    if b.first().is_some_and(printable) && b.last().is_some_and(printable) {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -437,4 +457,218 @@ impl JsonRecord<'_> {
 /// Parses one JSON record; errors are serde_json's, with its line.
 pub fn read(text: &str) -> Result<JsonRecord<'_>, serde_json::Error> {
     serde_json::from_str(text)
+}
+
+/// A string read strictly: a JSON string, trimmed and absent when blank (as [`Text::get`]
+/// reads it), or `null`; any other value is an error. Borrowed unless the text has escapes.
+#[derive(Debug, Default)]
+struct Plain<'a>(Option<Cow<'a, str>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Plain<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Plain<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or null")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                let v = trim(v);
+                Ok(Plain((!v.is_empty()).then_some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                let v = trim(v);
+                Ok(Plain((!v.is_empty()).then(|| Cow::Owned(v.to_string()))))
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Plain(None))
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(Plain(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_str(self)
+            }
+        }
+        d.deserialize_option(V(PhantomData))
+    }
+}
+
+/// A number read strictly: a JSON number, converted to `f32` exactly as [`Num`] converts it
+/// (by way of its decimal text), or `null`; any other value is an error.
+#[derive(Debug, Default, Clone, Copy)]
+struct Number(Option<f32>);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Number;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number or null")
+            }
+            // An integer's text parsed as `f32` and the integer cast to `f32` both round to
+            // the nearest, ties to even.
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Number(Some(v as f32)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Number(Some(v as f32)))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+                // A value an `f32` holds exactly is what its text parses to; any other is
+                // rounded from its text, as `Num` does, not from the `f64`.
+                let exact = v as f32;
+                Ok(Number(Some(if exact as f64 == v {
+                    exact
+                } else {
+                    v.to_string().parse().unwrap_or(exact)
+                })))
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Number(None))
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(Number(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_f64(self)
+            }
+        }
+        d.deserialize_option(V)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PlainSkill<'a> {
+    #[serde(borrow)]
+    name: Plain<'a>,
+    #[serde(borrow)]
+    level: Plain<'a>,
+    years: Number,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PlainDegree<'a> {
+    #[serde(borrow)]
+    level: Plain<'a>,
+    #[serde(borrow)]
+    field: Plain<'a>,
+}
+
+/// A native record exactly as `docs/profiles.md` writes it: skills and degrees as objects,
+/// certifications and languages as strings, no other key and no key twice.
+#[derive(Debug, Default)]
+struct PlainNative<'a> {
+    id: Plain<'a>,
+    name: Plain<'a>,
+    years_experience: Option<f32>,
+    summary: Plain<'a>,
+    skills: Option<Vec<PlainSkill<'a>>>,
+    education: Option<Vec<PlainDegree<'a>>>,
+    certifications: Option<Vec<Plain<'a>>>,
+    languages: Option<Vec<Plain<'a>>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for PlainNative<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = PlainNative<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a native profile")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                // The error is never shown (the record is read again leniently), so it is
+                // one fixed message, cheap for the JSON Resumes that end up here.
+                let not_plain = || de::Error::custom("not a plain native record");
+                let mut r = PlainNative::default();
+                let mut seen = 0u8;
+                while let Some(key) = map.next_key::<Key>()? {
+                    let bit = match &*key.0 {
+                        "id" => 0,
+                        "name" => 1,
+                        "years_experience" => 2,
+                        "summary" => 3,
+                        "skills" => 4,
+                        "education" => 5,
+                        "certifications" => 6,
+                        "languages" => 7,
+                        _ => return Err(not_plain()),
+                    };
+                    if seen & (1 << bit) != 0 {
+                        return Err(not_plain());
+                    }
+                    seen |= 1 << bit;
+                    match bit {
+                        0 => r.id = map.next_value()?,
+                        1 => r.name = map.next_value()?,
+                        2 => r.years_experience = map.next_value()?,
+                        3 => r.summary = map.next_value()?,
+                        4 => r.skills = map.next_value()?,
+                        5 => r.education = map.next_value()?,
+                        6 => r.certifications = map.next_value()?,
+                        _ => r.languages = map.next_value()?,
+                    }
+                }
+                Ok(r)
+            }
+        }
+        d.deserialize_map(V(PhantomData))
+    }
+}
+
+/// An object key as written (not trimmed).
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Key<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Key<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+        }
+        d.deserialize_str(V(PhantomData))
+    }
+}
+
+/// Reads a native record whose every field has the type the schema gives it; an error for
+/// anything else (see the module documentation).
+pub fn read_native(text: &str) -> Result<Native<'_>, serde_json::Error> {
+    let r: PlainNative = serde_json::from_str(text)?;
+    // A skill without a name is left out, as the lenient reading leaves it out.
+    Ok(Native {
+        id: r.id.0,
+        name: r.name.0,
+        skills: (r.skills.unwrap_or_default().into_iter())
+            .filter_map(|s| {
+                Some(NativeSkill {
+                    name: s.name.0?,
+                    level: s.level.0,
+                    years: s.years.0,
+                })
+            })
+            .collect(),
+        years_experience: r.years_experience,
+        education: (r.education.unwrap_or_default().into_iter())
+            .map(|d| (d.level.0, d.field.0))
+            .collect(),
+        certifications: (r.certifications.unwrap_or_default().into_iter())
+            .filter_map(|c| c.0)
+            .collect(),
+        languages: (r.languages.unwrap_or_default().into_iter())
+            .filter_map(|l| l.0)
+            .collect(),
+        summary: r.summary.0,
+    })
 }

@@ -10,21 +10,44 @@
 //! - `education[].studyType` → a level (Bachelor, BSc, Laurea Magistrale, 学士...), `area` the
 //!   field; `certificates[].name` and `languages[].language` as in native profiles.
 
-use std::collections::HashMap;
-
 use super::date::{self, Month};
+use super::fast_hash::FastMap;
 use super::json::{JsonRecord, Obj, Text, WorkEntry};
 use super::{Degree, Loader, Origin, Profile, ProfileSkill, SkillCache};
 use crate::requirement::{EducationLevel, Proficiency};
 use crate::skill::SkillId;
 
+/// Where in the resume a skill was found; spelled out as [`ProfileSkill::source`] only when
+/// the loader notes sources.
+#[derive(Clone, Copy)]
+enum Place<'e, 'a> {
+    Skills,
+    /// A `keywords` entry of the skill group with this name.
+    Group(Option<&'e str>),
+    Entry(&'e WorkEntry<'a>),
+    Summary,
+    Certificates,
+    Languages,
+}
+
+impl Place<'_, '_> {
+    fn describe(self) -> String {
+        match self {
+            Place::Skills => "skills".into(),
+            Place::Group(name) => format!("skills: {}", name.unwrap_or("keywords")),
+            Place::Entry(e) => format!("work: {}", entry_label(e)),
+            Place::Summary => "summary".into(),
+            Place::Certificates => "certificates".into(),
+            Place::Languages => "languages".into(),
+        }
+    }
+}
+
 struct Builder<'l> {
     loader: &'l Loader<'l>,
     profile: Profile,
     /// Index into `profile.skills` by skill.
-    index: HashMap<SkillId, usize>,
-    /// Work intervals per skill, with the entry that gave them.
-    worked: HashMap<SkillId, Vec<(Month, Month, String)>>,
+    index: FastMap<SkillId, usize>,
 }
 
 impl Builder<'_> {
@@ -34,7 +57,7 @@ impl Builder<'_> {
         written: &str,
         level: Option<Proficiency>,
         years: Option<f32>,
-        source: &str,
+        place: Place,
     ) {
         match self.index.get(&id) {
             Some(&i) => {
@@ -51,29 +74,28 @@ impl Builder<'_> {
                     written: written.to_string(),
                     level,
                     years,
-                    source: Some(source.to_string()),
+                    source: self.loader.sources.then(|| place.describe()),
                 });
             }
         }
     }
 
     /// Skills named in `text`, added and returned.
-    fn mine(&mut self, text: &str, source: &str, found: &mut Vec<SkillId>) {
+    fn mine(&mut self, text: &str, place: Place, found: &mut Vec<SkillId>) {
         for m in self.loader.extractor.find(text) {
-            self.add(m.skill, &text[m.start..m.end], None, None, source);
+            self.add(m.skill, &text[m.start..m.end], None, None, place);
             found.push(m.skill);
         }
     }
 
     fn entry(&mut self, e: &WorkEntry, cache: &mut SkillCache, found: &mut Vec<SkillId>) {
-        let label = entry_label(e);
-        let source = format!("work: {label}");
+        let place = Place::Entry(e);
         for t in [&e.position, &e.summary, &e.description, &e.name]
             .into_iter()
             .chain(e.highlights.0.iter())
         {
             if let Some(text) = t.get() {
-                self.mine(text, &source, found);
+                self.mine(text, place, found);
             }
         }
         for k in e
@@ -84,7 +106,7 @@ impl Builder<'_> {
             .chain(Obj::iter(&e.skills).filter_map(|s| s.name.get()))
         {
             if let Some(id) = cache.lookup(self.loader.taxonomy, k) {
-                self.add(id, k, None, None, &source);
+                self.add(id, k, None, None, place);
                 found.push(id);
             }
         }
@@ -126,8 +148,7 @@ pub fn resolve(
             years_experience: rec.years_experience,
             ..Profile::default()
         },
-        index: HashMap::new(),
-        worked: HashMap::new(),
+        index: FastMap::default(),
     };
     for s in Obj::iter(&rec.skills) {
         let (level, years) = s.level.get().map(resume_level).unwrap_or_default();
@@ -137,10 +158,9 @@ pub fn resolve(
         if let Some(name) = name
             && let Some(id) = cache.lookup(loader.taxonomy, name)
         {
-            b.add(id, name, level, years, "skills");
+            b.add(id, name, level, years, Place::Skills);
             any = true;
         }
-        let group = format!("skills: {}", name.unwrap_or("keywords"));
         for k in s
             .keywords
             .iter()
@@ -148,7 +168,7 @@ pub fn resolve(
             .filter_map(Text::get)
         {
             if let Some(id) = cache.lookup(loader.taxonomy, k) {
-                b.add(id, k, level, years, &group);
+                b.add(id, k, level, years, Place::Group(name));
                 any = true;
             }
         }
@@ -157,6 +177,8 @@ pub fn resolve(
         }
     }
     let mut all: Vec<(Month, Month)> = Vec::new();
+    // (skill, start, end, entry) for every skill a dated work entry names.
+    let mut worked: Vec<(SkillId, Month, Month, &WorkEntry)> = Vec::new();
     let mut found = Vec::new();
     for e in rec.work.iter().flat_map(Obj::iter) {
         found.clear();
@@ -167,13 +189,7 @@ pub fn resolve(
             all.push((start, end));
             found.sort_unstable();
             found.dedup();
-            let label = entry_label(e);
-            for &id in &found {
-                b.worked
-                    .entry(id)
-                    .or_default()
-                    .push((start, end, label.clone()));
-            }
+            worked.extend(found.iter().map(|&id| (id, start, end, e)));
         }
     }
     for e in Obj::iter(&rec.volunteer).chain(Obj::iter(&rec.projects)) {
@@ -183,29 +199,38 @@ pub fn resolve(
     if let Some(basics) = basics {
         for t in [&basics.label, &basics.summary] {
             if let Some(text) = t.get() {
-                b.mine(text, "summary", &mut found);
+                b.mine(text, Place::Summary, &mut found);
             }
         }
     }
-    // Years per skill from the work entries that name it.
-    let worked = std::mem::take(&mut b.worked);
-    for (id, entries) in worked {
-        let mut spans: Vec<(Month, Month)> = entries.iter().map(|&(s, e, _)| (s, e)).collect();
+    // Years per skill from the work entries that name it (stable: each skill's entries stay
+    // in resume order).
+    worked.sort_by_key(|w| w.0);
+    let mut spans: Vec<(Month, Month)> = Vec::new();
+    for entries in worked.chunk_by(|a, b| a.0 == b.0) {
+        let id = entries[0].0;
+        spans.clear();
+        spans.extend(entries.iter().map(|&(_, s, e, _)| (s, e)));
         let years = date::years(date::merged_months(&mut spans));
         let i = b.index[&id];
         let skill = &mut b.profile.skills[i];
         if skill.years.is_none_or(|y| y < years) {
             skill.years = Some(years);
         }
-        let mut detail: Vec<String> = entries
-            .iter()
-            .take(3)
-            .map(|(s, e, label)| format!("{label} {s}..{e} ({} years)", date::years(e.0 - s.0 + 1)))
-            .collect();
-        if entries.len() > 3 {
-            detail.push(format!("{} more", entries.len() - 3));
+        if loader.sources {
+            let mut detail: Vec<String> = entries
+                .iter()
+                .take(3)
+                .map(|(_, s, e, entry)| {
+                    let label = entry_label(entry);
+                    format!("{label} {s}..{e} ({} years)", date::years(e.0 - s.0 + 1))
+                })
+                .collect();
+            if entries.len() > 3 {
+                detail.push(format!("{} more", entries.len() - 3));
+            }
+            skill.source = Some(format!("work: {}", detail.join("; ")));
         }
-        skill.source = Some(format!("work: {}", detail.join("; ")));
     }
     if !all.is_empty() && rec.years_experience.is_none() {
         b.profile.years_experience = Some(date::years(date::merged_months(&mut all)));
@@ -229,7 +254,7 @@ pub fn resolve(
         if let Some(name) = c.name.get() {
             b.profile.certifications.push(name.to_string());
             if let Some(id) = cache.lookup(loader.taxonomy, name) {
-                b.add(id, name, None, None, "certificates");
+                b.add(id, name, None, None, Place::Certificates);
             }
         }
     }
@@ -237,7 +262,7 @@ pub fn resolve(
         if let Some(name) = l.get() {
             b.profile.languages.push(name.to_string());
             if let Some(id) = cache.lookup(loader.taxonomy, name) {
-                b.add(id, name, None, None, "languages");
+                b.add(id, name, None, None, Place::Languages);
             }
         }
     }
@@ -334,6 +359,37 @@ pub fn education_level(text: &str) -> Option<EducationLevel> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::Format;
+    use crate::skill::Taxonomy;
+
+    #[test]
+    fn sources_off_changes_nothing_but_the_sources() {
+        let taxonomy = Taxonomy::embedded();
+        let text = include_str!("../../fixtures/resumes/ada-json-resume.json");
+        let origin = Origin {
+            name: "ada.json",
+            line: None,
+            stem: "ada",
+        };
+        let read = |sources: bool| {
+            Loader::new(&taxonomy, Month::new(2026, 11))
+                .with_sources(sources)
+                .parse(text, Format::Json, &origin, &mut SkillCache::default())
+                .expect("the fixture reads")
+        };
+        let (with, without) = (read(true), read(false));
+        assert!(
+            with.skills
+                .iter()
+                .any(|s| s.source.as_deref().is_some_and(|s| s.starts_with("work: ")))
+        );
+        assert!(without.skills.iter().all(|s| s.source.is_none()));
+        let mut stripped = with.clone();
+        for s in &mut stripped.skills {
+            s.source = None;
+        }
+        assert_eq!(stripped, without);
+    }
 
     #[test]
     fn levels_as_published() {

@@ -12,13 +12,12 @@
 //! The library reads text it is given; finding files and reading them is the CLI's business.
 
 pub mod date;
+mod fast_hash;
 pub mod json;
 pub mod json_resume;
 pub mod native;
 pub mod stream;
 pub mod text;
-
-use std::collections::HashMap;
 
 use std::sync::LazyLock;
 
@@ -28,6 +27,7 @@ use crate::error::InputError;
 use crate::requirement::{EducationLevel, Proficiency};
 use crate::skill::{Extractor, SkillId, Taxonomy};
 use date::Month;
+use fast_hash::FastMap;
 
 /// A skill the candidate claims.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +38,8 @@ pub struct ProfileSkill {
     pub level: Option<Proficiency>,
     pub years: Option<f32>,
     /// Where it was found when not simply listed: "work: Backend Engineer, Acme 2019-03..2021-06
-    /// (2.3 years)", "skills: Web Development", "text line 12".
+    /// (2.3 years)", "skills: Web Development", "text line 12". `None` also when the
+    /// [`Loader`] was told not to note sources.
     pub source: Option<String>,
 }
 
@@ -127,7 +128,7 @@ impl Origin<'_> {
 /// Remembers which taxonomy skill each distinct spelling names; one per worker thread.
 #[derive(Debug, Default)]
 pub struct SkillCache {
-    map: HashMap<Box<str>, Option<SkillId>>,
+    map: FastMap<Box<str>, Option<SkillId>>,
 }
 
 /// Spellings remembered before the cache starts over (bounds memory on hostile input).
@@ -154,6 +155,8 @@ pub struct Loader<'t> {
     extractor: Extractor,
     /// "Today", for open-ended work entries.
     as_of: Month,
+    /// Whether to note where each skill was found ([`ProfileSkill::source`]).
+    sources: bool,
 }
 
 /// "5 years of experience" in a free-text resume. Compiled on first use: a stream of JSON
@@ -178,7 +181,16 @@ impl<'t> Loader<'t> {
             taxonomy,
             extractor: Extractor::new(taxonomy),
             as_of,
+            sources: true,
         }
+    }
+
+    /// Whether profiles note where each skill was found ([`ProfileSkill::source`]; on by
+    /// default). Only explanations show the notes, and building them costs more than
+    /// reading the record, so a run that explains nothing turns them off.
+    pub fn with_sources(mut self, sources: bool) -> Self {
+        self.sources = sources;
+        self
     }
 
     pub fn taxonomy(&self) -> &'t Taxonomy {
@@ -206,6 +218,20 @@ impl<'t> Loader<'t> {
         origin: &Origin,
         cache: &mut SkillCache,
     ) -> Result<Profile, InputError> {
+        // Most records are native ones written as the schema says; anything else (a JSON
+        // Resume, loose types, a broken record) is read again leniently.
+        if let Ok(native) = json::read_native(text) {
+            return native::resolve(native, origin, self.taxonomy, cache);
+        }
+        self.parse_json_leniently(text, origin, cache)
+    }
+
+    fn parse_json_leniently(
+        &self,
+        text: &str,
+        origin: &Origin,
+        cache: &mut SkillCache,
+    ) -> Result<Profile, InputError> {
         let rec = json::read(text).map_err(|e| {
             let line = match origin.line {
                 Some(l) => l + e.line().saturating_sub(1) as u32,
@@ -227,27 +253,30 @@ impl<'t> Loader<'t> {
             ));
         }
         use json::Obj;
+        use std::borrow::Cow::Borrowed;
         let native = native::Native {
-            id: rec.id.get(),
-            name: rec.name.get(),
+            id: rec.id.get().map(Borrowed),
+            name: rec.name.get().map(Borrowed),
             skills: Obj::iter(&rec.skills)
                 .filter_map(|s| {
                     Some(native::NativeSkill {
-                        name: s.name.get()?,
-                        level: s.level.get(),
+                        name: Borrowed(s.name.get()?),
+                        level: s.level.get().map(Borrowed),
                         years: s.years.0,
                     })
                 })
                 .collect(),
             years_experience: rec.years_experience,
             education: Obj::iter(&rec.education)
-                .map(|d| (d.level.get(), d.field.get()))
+                .map(|d| (d.level.get().map(Borrowed), d.field.get().map(Borrowed)))
                 .collect(),
             certifications: Obj::iter(&rec.certifications)
-                .filter_map(|c| c.name.get())
+                .filter_map(|c| c.name.get().map(Borrowed))
                 .collect(),
-            languages: Obj::iter(&rec.languages).filter_map(|l| l.get()).collect(),
-            summary: rec.summary.get(),
+            languages: Obj::iter(&rec.languages)
+                .filter_map(|l| l.get().map(Borrowed))
+                .collect(),
+            summary: rec.summary.get().map(Borrowed),
         };
         native::resolve(native, origin, self.taxonomy, cache)
     }
@@ -259,5 +288,39 @@ pub fn json_message(e: &serde_json::Error) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_and_lenient_json_readings_agree() {
+        let taxonomy = Taxonomy::embedded();
+        let loader = Loader::new(&taxonomy, Month::new(2026, 11));
+        let edge = [
+            r#"{"id":"e1","name":"Z\u00f6e","years_experience":4.7,"summary":" Go and \u0050ython ","skills":[{"name":"Python","level":"expert","years":2.7},{"name":"java","years":3.3333333},{"name":"  ","level":"basic"},{"name":"C++","level":null,"years":null}],"education":[{"level":"bachelor","field":"CS"},{}],"certifications":["AWS",null," "],"languages":["English"]}"#,
+            r#"{"skills":[{"name":"Go","years":16777217}],"years_experience":0.30000000000000004}"#,
+            r#"{"id":" ","skills":null,"education":null,"name":null,"languages":null}"#,
+            r#"{"id":"x","skills":[{"name":"SQL","years":1e1},{"name":"Rust","years":-0.0}]}"#,
+            r#"{}"#,
+        ];
+        let fixtures = include_str!("../../fixtures/profiles-small.jsonl");
+        for (i, line) in edge.iter().copied().chain(fixtures.lines()).enumerate() {
+            // The edge cases are all plain native records; the fixtures mix in other shapes.
+            assert!(
+                i >= edge.len() || json::read_native(line).is_ok(),
+                "record {i}"
+            );
+            let origin = Origin {
+                name: "t.jsonl",
+                line: Some(i as u32 + 1),
+                stem: "t",
+            };
+            let typed = loader.parse_json(line, &origin, &mut SkillCache::default());
+            let lenient = loader.parse_json_leniently(line, &origin, &mut SkillCache::default());
+            assert_eq!(format!("{typed:?}"), format!("{lenient:?}"), "record {i}");
+        }
     }
 }

@@ -2,6 +2,8 @@
 //! JSON by [`super::json`]; both end in [`resolve`], which validates levels and years and
 //! resolves skill names to taxonomy ids.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::{Origin, Profile, ProfileSkill, SkillCache};
@@ -10,23 +12,27 @@ use crate::profile::Degree;
 use crate::requirement::{EducationLevel, Proficiency};
 use crate::skill::Taxonomy;
 
-/// A native profile with its strings borrowed from wherever it was read.
+/// A native profile with its strings borrowed from wherever it was read (owned only where
+/// the JSON text had escapes).
 #[derive(Debug, Default)]
 pub struct Native<'a> {
-    pub id: Option<&'a str>,
-    pub name: Option<&'a str>,
+    pub id: Option<Cow<'a, str>>,
+    pub name: Option<Cow<'a, str>>,
     pub skills: Vec<NativeSkill<'a>>,
     pub years_experience: Option<f32>,
-    pub education: Vec<(Option<&'a str>, Option<&'a str>)>,
-    pub certifications: Vec<&'a str>,
-    pub languages: Vec<&'a str>,
-    pub summary: Option<&'a str>,
+    pub education: Vec<NativeDegree<'a>>,
+    pub certifications: Vec<Cow<'a, str>>,
+    pub languages: Vec<Cow<'a, str>>,
+    pub summary: Option<Cow<'a, str>>,
 }
+
+/// A degree's level and field, as written.
+pub type NativeDegree<'a> = (Option<Cow<'a, str>>, Option<Cow<'a, str>>);
 
 #[derive(Debug, Default)]
 pub struct NativeSkill<'a> {
-    pub name: &'a str,
-    pub level: Option<&'a str>,
+    pub name: Cow<'a, str>,
+    pub level: Option<Cow<'a, str>>,
     pub years: Option<f32>,
 }
 
@@ -100,32 +106,32 @@ pub fn parse_toml(
         InputError::new(origin.name, line, e.message().trim().to_string())
     })?;
     let native = Native {
-        id: raw.id.as_deref(),
-        name: raw.name.as_deref(),
+        id: raw.id.map(Cow::Owned),
+        name: raw.name.map(Cow::Owned),
         skills: raw
             .skills
-            .iter()
+            .into_iter()
             .map(|s| match s {
                 TomlSkill::Name(name) => NativeSkill {
-                    name,
+                    name: Cow::Owned(name),
                     ..NativeSkill::default()
                 },
                 TomlSkill::Full { name, level, years } => NativeSkill {
-                    name,
-                    level: level.as_deref(),
-                    years: *years,
+                    name: Cow::Owned(name),
+                    level: level.map(Cow::Owned),
+                    years,
                 },
             })
             .collect(),
         years_experience: raw.years_experience,
         education: raw
             .education
-            .iter()
-            .map(|d| (d.level.as_deref(), d.field.as_deref()))
+            .into_iter()
+            .map(|d| (d.level.map(Cow::Owned), d.field.map(Cow::Owned)))
             .collect(),
-        certifications: raw.certifications.iter().map(String::as_str).collect(),
-        languages: raw.languages.iter().map(String::as_str).collect(),
-        summary: raw.summary.as_deref(),
+        certifications: raw.certifications.into_iter().map(Cow::Owned).collect(),
+        languages: raw.languages.into_iter().map(Cow::Owned).collect(),
+        summary: raw.summary.map(Cow::Owned),
     };
     resolve(native, origin, taxonomy, cache)
 }
@@ -142,18 +148,18 @@ pub fn resolve(
         id: raw
             .id
             .filter(|s| !s.trim().is_empty())
-            .map_or_else(|| origin.default_id(), str::to_string),
-        name: raw.name.map(str::to_string),
+            .map_or_else(|| origin.default_id(), Cow::into_owned),
+        name: raw.name.map(Cow::into_owned),
         years_experience: check_years(raw.years_experience, || "years_experience".into())
             .map_err(bad)?,
         certifications: raw.certifications.iter().map(|s| s.to_string()).collect(),
         languages: raw.languages.iter().map(|s| s.to_string()).collect(),
-        summary: raw.summary.map(str::to_string),
+        summary: raw.summary.map(Cow::into_owned),
         ..Profile::default()
     };
     for skill in raw.skills {
         let name = skill.name;
-        let level = match skill.level.map(str::trim).filter(|l| !l.is_empty()) {
+        let level = match skill.level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             None => None,
             Some(word) => Some(Proficiency::parse(word).ok_or_else(|| {
                 bad(format!(
@@ -162,20 +168,20 @@ pub fn resolve(
             })?),
         };
         let years = check_years(skill.years, || format!("skill {name:?}: years")).map_err(bad)?;
-        match cache.lookup(taxonomy, name) {
+        match cache.lookup(taxonomy, &name) {
             Some(id) => profile.skills.push(ProfileSkill {
                 skill: id,
-                written: name.to_string(),
+                written: name.into_owned(),
                 level,
                 years,
                 source: None,
             }),
             None if name.trim().is_empty() => {}
-            None => profile.unknown_skills.push(name.to_string()),
+            None => profile.unknown_skills.push(name.into_owned()),
         }
     }
     for (level, field) in raw.education {
-        let level = match level.map(str::trim).filter(|l| !l.is_empty()) {
+        let level = match level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             None => None,
             Some(word) => Some(EducationLevel::parse(word).ok_or_else(|| {
                 bad(format!(
@@ -185,7 +191,7 @@ pub fn resolve(
         };
         profile.education.push(Degree {
             level,
-            field: field.map(str::to_string),
+            field: field.map(Cow::into_owned),
         });
     }
     // Certifications and languages are skills too when the taxonomy knows them.

@@ -26,10 +26,9 @@ pub fn parse(text: &str, origin: &Origin, loader: &Loader) -> Profile {
                 written: text[m.start..m.end].to_string(),
                 level: None,
                 years: None,
-                source: Some(format!(
-                    "text line {}",
-                    crate::error::line_of(text, m.start)
-                )),
+                source: loader
+                    .sources
+                    .then(|| format!("text line {}", crate::error::line_of(text, m.start))),
             });
         }
     }
