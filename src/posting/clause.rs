@@ -77,15 +77,30 @@ fn spaces(t: &[u8], at: usize) -> Option<usize> {
     Some(run(t, at, is_space)).filter(|&end| end > at)
 }
 
+/// Whether text byte `b` is pattern character `c` (in any case unless `cased`).
+fn same_char(b: u8, c: u8, cased: bool) -> bool {
+    b == c || (!cased && b.eq_ignore_ascii_case(&c))
+}
+
 /// Calls `found` with each end of `pattern` (see the notes above the lists) written in `t`
 /// from `at`, optional parts taken before left out, until it returns true.
 fn ends(
-    pattern: &[u8],
+    mut pattern: &[u8],
     t: &[u8],
-    at: usize,
+    mut at: usize,
     cased: bool,
     found: &mut dyn FnMut(usize) -> bool,
 ) -> bool {
+    // Plain characters leave nothing to try again: compare them in a loop.
+    while let [first, rest @ ..] = pattern
+        && !matches!(first, b'(' | b' ' | b'_' | b'*' | b'#')
+        && rest.first() != Some(&b'?')
+    {
+        if !t.get(at).is_some_and(|&b| same_char(b, *first, cased)) {
+            return false;
+        }
+        (pattern, at) = (rest, at + 1);
+    }
     let Some(&first) = pattern.first() else {
         return found(at);
     };
@@ -111,7 +126,7 @@ fn ends(
         b'#' => Some(run(t, at, |b| b.is_ascii_digit())).filter(|&end| end > at),
         _ => t
             .get(at)
-            .filter(|&&b| b == first || (!cased && b.eq_ignore_ascii_case(&first)))
+            .filter(|&&b| same_char(b, first, cased))
             .map(|_| at + 1),
     };
     end.is_some_and(|end| ends(rest, t, end, cased, found))

@@ -417,7 +417,7 @@ impl Extractor {
         let mut node = 0usize;
         let mut j = first;
         while j < tokens.len() && (j == first || tokens[j].joined) {
-            let word = folded.get(j);
+            let word = folded.get(tokens, j);
             let exact = self.child(node, word);
             if let Some(child) = exact
                 && let Some(t) = self.accept(child as usize, text, &tokens[first..=j])
@@ -470,7 +470,8 @@ impl Extractor {
 #[derive(Default)]
 struct Folded {
     text: String,
-    /// Byte range of each token's folded form in `text`.
+    /// Byte range of each token's folded form in `text`; empty for ASCII text, whose folded
+    /// tokens stand where the tokens do.
     spans: Vec<(u32, u32)>,
 }
 
@@ -482,7 +483,6 @@ impl Folded {
             // Lower-casing ASCII keeps every byte where it is: fold the text once.
             self.text.push_str(text);
             self.text.make_ascii_lowercase();
-            self.spans.extend(tokens.iter().map(|t| (t.start, t.end)));
             return;
         }
         for t in tokens {
@@ -492,9 +492,13 @@ impl Folded {
         }
     }
 
+    /// Token `i` of `tokens` (those [`Folded::fold`] was given) folded.
     #[inline]
-    fn get(&self, i: usize) -> &str {
-        let (start, end) = self.spans[i];
+    fn get(&self, tokens: &[Token], i: usize) -> &str {
+        let (start, end) = match self.spans.get(i) {
+            Some(&span) => span,
+            None => (tokens[i].start, tokens[i].end),
+        };
         &self.text[start as usize..end as usize]
     }
 }
@@ -551,11 +555,13 @@ fn in_technical_context(
     }
     let before = first.saturating_sub(2)..first;
     let cue_before = before.clone().any(|i| {
-        let w = folded.get(i);
+        let w = folded.get(tokens, i);
         CUES_BEFORE.contains(&w) && (i + 1 == first || !matches!(w, "in" | "with" | "using"))
     });
     let after = (last + 1)..(last + 3).min(tokens.len());
-    let cue_after = after.clone().any(|i| CUES_AFTER.contains(&folded.get(i)));
+    let cue_after = after
+        .clone()
+        .any(|i| CUES_AFTER.contains(&folded.get(tokens, i)));
     // A cue only counts inside the same phrase: no sentence end between it and the mention.
     let clean_before = before
         .start
