@@ -40,6 +40,16 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
+    // The statics written below hold about 150,000 pointers (strings and slices). In a
+    // position-independent executable every one of them is a relocation the dynamic loader
+    // applies at each start, writing to ~5 MB of otherwise read-only pages (measured: 1,350 page
+    // faults and 2.4 ms of CPU for `jobmatch parse` of one posting, against 180 faults and no
+    // relocations linked as a fixed-address executable). So the binary is linked `-no-pie` on
+    // Linux: its statics are then resolved at link time and paged in only where read. Its own
+    // code and data lose address randomisation; libraries, heap and stack keep it.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
     let text = std::fs::read_to_string("data/skills.toml").expect("data/skills.toml is readable");
     let taxonomy = match Taxonomy::from_toml(&text, "data/skills.toml") {
         Ok(t) => t,

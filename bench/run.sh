@@ -52,8 +52,8 @@ $H --warmup 1 --runs 2 --export-json "$OUT/python.json" \
 echo "== prose extraction, full taxonomy =="
 $H --warmup 1 --runs 5 --export-json "$OUT/prose.json" \
   -n aho_corasick "$BL/aho_prose $OUT/patterns.txt $OUT/prose.txt" \
-  -n skills "$JM --taxonomy $OUT/taxonomy.toml skills $OUT/prose.txt --format json" \
-  -n skills_1mb "$JM --taxonomy $OUT/taxonomy.toml skills $OUT/prose-1mb.txt --format json"
+  -n skills "$JM --taxonomy $OUT/taxonomy.toml skills $OUT/prose.txt --max-file-size 64M --format json" \
+  -n skills_1mb "$JM --taxonomy $OUT/taxonomy.toml skills $OUT/prose-1mb.txt --max-file-size 64M --format json"
 "$BL/aho_prose" "$OUT/patterns.txt" "$OUT/prose.txt" 3 > "$OUT/aho-scan.txt"
 
 echo "== parse: 1,000 postings; one posting =="

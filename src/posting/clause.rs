@@ -2,25 +2,19 @@
 //! well, which degree, and whether it is phrased as a requirement at all. Pure functions over
 //! the text and the skill mentions found in it.
 
-use std::sync::LazyLock;
-
-use regex_automata::meta::{BuildError, Regex};
-use regex_automata::util::syntax;
-
-/// The patterns here only need ASCII word rules; compiling them without Unicode tables keeps
-/// start-up cheap (the Unicode versions dominated a small posting's parse time). Literal
-/// extraction for a prefilter is off too: for these case-insensitive alternations it cost
-/// most of the remaining compile time, and the haystacks are single sentences.
-fn ascii_regex(pattern: &str) -> Result<Regex, Box<BuildError>> {
-    Regex::builder()
-        .configure(Regex::config().auto_prefilter(false))
-        .syntax(syntax::Config::new().unicode(false))
-        .build(pattern)
-        .map_err(Box::new)
-}
-
 use crate::requirement::{Education, EducationLevel, Proficiency};
 use crate::skill::Mention;
+
+// The phrase lists below are plain data, matched in ASCII without regard to case (except
+// where a list says otherwise) by [`ends`]. In a phrase:
+// - a space stands for any run of whitespace, `_` for exactly one whitespace character;
+// - `?` makes the character before it optional, and `(...)?` the group;
+// - `*` stands for any letters, digits or underscores ("proficien*": proficient, proficiency);
+// - `#` stands for a run of digits.
+// A phrase starts at the start of a word (unless its list says it may start anywhere) and
+// must end at the end of one; ending it with `*` lets its last word go on ("preferred*" also
+// finds "preferredly"). Compiling nothing at run time keeps `jobmatch parse` of one posting
+// close to a bare process start; the lists were regular expressions before, and read the same.
 
 const NUMBER_WORDS: &[(&str, u32)] = &[
     ("one", 1),
@@ -46,61 +40,328 @@ fn number(word: &str) -> Option<u32> {
         .or_else(|| NUMBER_WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v))
 }
 
-const NUM: &str = r"(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
+/// A letter, digit or underscore: what a word is made of, for the word boundaries here.
+const fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
 
-static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(&format!(
-        r"(?i)\b{NUM}\s*(?:\+|plus)?\s*(?:\(\d+\)\s*)?(?:(?:-|–|—|to|or)\s*{NUM}\s*\+?\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b(?:\s+old)?"
-    ))
-    .expect("valid regex")
-});
+/// Space, tab, line feed, vertical tab, form feed or carriage return.
+const fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
 
-static AT_LEAST_N_OF: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(&format!(
-        r"(?i)\b(?:at\s+least\s+{NUM}\s+(?:of|from)\b|{NUM}\s+or\s+more\s+of\b|{NUM}\+\s+of\b)"
-    ))
-    .expect("valid regex")
-});
+/// Whether a word starts or ends at byte `at`.
+fn boundary(t: &[u8], at: usize) -> bool {
+    let before = at > 0 && is_word(t[at - 1]);
+    before != t.get(at).is_some_and(|&b| is_word(b))
+}
 
-static ANY_OF: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
-        r"(?i)\b(?:one\s+or\s+more|one\s+of|any\s+of|at\s+least\s+one|either|and/or|such\s+as|e\.\s?g\.?|for\s+example|for\s+instance|like|including|or\s+similar|or\s+equivalent|or\s+other|or\s+another|similar\s+to|etc)\b",
-    )
-    .expect("valid regex")
-});
+/// Whether a word starts at byte `at`.
+fn word_start(t: &[u8], at: usize) -> bool {
+    is_word(t[at]) && (at == 0 || !is_word(t[at - 1]))
+}
+
+/// The end of the run of bytes from `at` that satisfy `f`.
+fn run(t: &[u8], at: usize, f: impl Fn(u8) -> bool) -> usize {
+    at + t[at..].iter().take_while(|&&b| f(b)).count()
+}
+
+/// The end of `word` (any case) written at `at`.
+fn eat(t: &[u8], at: usize, word: &str) -> Option<usize> {
+    let end = at + word.len();
+    (end <= t.len() && t[at..end].eq_ignore_ascii_case(word.as_bytes())).then_some(end)
+}
+
+/// The end of a non-empty run of whitespace at `at`.
+fn spaces(t: &[u8], at: usize) -> Option<usize> {
+    Some(run(t, at, is_space)).filter(|&end| end > at)
+}
+
+/// Whether text byte `b` is pattern character `c` (in any case unless `cased`).
+fn same_char(b: u8, c: u8, cased: bool) -> bool {
+    b == c || (!cased && b.eq_ignore_ascii_case(&c))
+}
+
+/// Calls `found` with each end of `pattern` (see the notes above the lists) written in `t`
+/// from `at`, optional parts taken before left out, until it returns true.
+fn ends(
+    mut pattern: &[u8],
+    t: &[u8],
+    mut at: usize,
+    cased: bool,
+    found: &mut dyn FnMut(usize) -> bool,
+) -> bool {
+    // Plain characters leave nothing to try again: compare them in a loop.
+    while let [first, rest @ ..] = pattern
+        && !matches!(first, b'(' | b' ' | b'_' | b'*' | b'#')
+        && rest.first() != Some(&b'?')
+    {
+        if !t.get(at).is_some_and(|&b| same_char(b, *first, cased)) {
+            return false;
+        }
+        (pattern, at) = (rest, at + 1);
+    }
+    let Some(&first) = pattern.first() else {
+        return found(at);
+    };
+    if first == b'(' {
+        let close = pattern
+            .iter()
+            .position(|&b| b == b')')
+            .expect("a group is closed");
+        let (group, rest) = (&pattern[1..close], &pattern[close + 2..]);
+        if ends(group, t, at, cased, &mut |end| {
+            ends(rest, t, end, cased, found)
+        }) {
+            return true;
+        }
+        return ends(rest, t, at, cased, found);
+    }
+    let optional = pattern.get(1) == Some(&b'?');
+    let rest = &pattern[if optional { 2 } else { 1 }..];
+    let end = match first {
+        b' ' => spaces(t, at),
+        b'_' => t.get(at).filter(|&&b| is_space(b)).map(|_| at + 1),
+        b'*' => Some(run(t, at, is_word)),
+        b'#' => Some(run(t, at, |b| b.is_ascii_digit())).filter(|&end| end > at),
+        _ => t
+            .get(at)
+            .filter(|&&b| same_char(b, first, cased))
+            .map(|_| at + 1),
+    };
+    end.is_some_and(|end| ends(rest, t, end, cased, found))
+        || (optional && ends(rest, t, at, cased, found))
+}
+
+/// Whether a pattern that starts with `first` may match from byte `b`: a quick test before
+/// [`ends`], which most phrases fail at their first byte.
+const fn may_start(first: u8, b: u8) -> bool {
+    match first {
+        b'#' => b.is_ascii_digit(),
+        b'*' => is_word(b),
+        b' ' | b'_' => is_space(b),
+        _ => first.eq_ignore_ascii_case(&b),
+    }
+}
+
+/// Where the phrases of a list may start.
+#[derive(Clone, Copy, PartialEq)]
+enum Start {
+    /// Only at the start of the text.
+    Text,
+    /// At the start of any word.
+    Word,
+    /// Anywhere, even inside a word.
+    Anywhere,
+}
+
+/// A list of phrases, with the phrases that may start at each byte value (bit `i` for
+/// `list[i]`) worked out at compile time, so a word is only tried against the phrases that
+/// start like it.
+struct Phrases<'a> {
+    list: &'a [&'a str],
+    starts: [u128; 256],
+}
+
+impl<'a> Phrases<'a> {
+    const fn new(list: &'a [&'a str]) -> Phrases<'a> {
+        assert!(list.len() <= 128, "at most 128 phrases in a list");
+        let mut starts = [0u128; 256];
+        let mut i = 0;
+        while i < list.len() {
+            let first = list[i].as_bytes()[0];
+            let mut b = 0;
+            while b < 256 {
+                if may_start(first, b as u8) {
+                    starts[b] |= 1 << i;
+                }
+                b += 1;
+            }
+            i += 1;
+        }
+        Phrases { list, starts }
+    }
+
+    /// The phrases that may start at byte `b`, in list order.
+    fn starting(&self, b: u8) -> impl Iterator<Item = &'a str> + '_ {
+        let mut mask = self.starts[b as usize];
+        std::iter::from_fn(move || {
+            let i = mask.trailing_zeros() as usize;
+            mask &= mask.wrapping_sub(1);
+            (i < 128).then(|| self.list[i])
+        })
+    }
+}
+
+/// Whether any of `phrases` is written in `text` (from where `from` allows, to a word end).
+fn has_phrase(text: &str, phrases: &Phrases, from: Start, cased: bool) -> bool {
+    let t = text.as_bytes();
+    let found_at = |at: usize| {
+        phrases
+            .starting(t[at])
+            .any(|p| ends(p.as_bytes(), t, at, cased, &mut |end| boundary(t, end)))
+    };
+    match from {
+        Start::Text => !t.is_empty() && found_at(0),
+        Start::Word => (0..t.len()).any(|at| word_start(t, at) && found_at(at)),
+        Start::Anywhere => (0..t.len()).any(found_at),
+    }
+}
+
+/// The end of a number written at `at`: one or two digits with an optional decimal
+/// ("2", "10", "1.5"), or a word of [`NUMBER_WORDS`].
+fn number_end(t: &[u8], at: usize) -> Option<usize> {
+    let digits = run(t, at, |b| b.is_ascii_digit()).min(at + 2);
+    if digits > at {
+        return Some(match t.get(digits..digits + 2) {
+            Some([b'.', d]) if d.is_ascii_digit() => digits + 2,
+            _ => digits,
+        });
+    }
+    let &b = t.get(at)?;
+    NUMBER_WORDS
+        .iter()
+        .filter(|(w, _)| may_start(w.as_bytes()[0], b))
+        .find_map(|(w, _)| eat(t, at, w))
+}
+
+/// A number of years written at `at` ("3+ years", "two (2) years", "2-4 years", "five
+/// full-time years"): (the first number's range, the end), or None. The end takes in an
+/// " old" after the unit, and the caller drops those: ages are not experience.
+fn years_at(t: &[u8], at: usize) -> Option<((usize, usize), usize, bool)> {
+    let number = (at, number_end(t, at)?);
+    let mut i = run(t, number.1, is_space);
+    i = eat(t, i, "+").or_else(|| eat(t, i, "plus")).unwrap_or(i);
+    i = run(t, i, is_space);
+    // "(2)" after a number written as a word.
+    if let Some(end) = eat(t, i, "(")
+        .and_then(|j| Some(run(t, j, |b| b.is_ascii_digit())).filter(|&end| end > j))
+        .and_then(|j| eat(t, j, ")"))
+    {
+        i = run(t, end, is_space);
+    }
+    // A range: "2-4", "2 to 4", "two or three".
+    if let Some(end) = ["-", "\u{2013}", "\u{2014}", "to", "or"]
+        .iter()
+        .find_map(|sep| eat(t, i, sep))
+        .and_then(|j| number_end(t, run(t, j, is_space)))
+    {
+        let j = run(t, end, is_space);
+        let j = eat(t, j, "+").unwrap_or(j);
+        i = run(t, j, is_space);
+    }
+    if let Some(end) = eat(t, i, "full")
+        .and_then(|j| eat(t, j, "-").or_else(|| eat(t, j, " ")))
+        .and_then(|j| eat(t, j, "time"))
+        .and_then(|j| spaces(t, j))
+    {
+        i = end;
+    }
+    let unit = eat(t, i, "year").or_else(|| eat(t, i, "yr"))?;
+    let end = [eat(t, unit, "s"), Some(unit)]
+        .into_iter()
+        .flatten()
+        .find(|&end| boundary(t, end))?;
+    match spaces(t, end).and_then(|j| eat(t, j, "old")) {
+        Some(old) => Some((number, old, true)),
+        None => Some((number, end, false)),
+    }
+}
 
 /// Years asked, taking the lower bound of a range ("2-4 years" → 2). Ages ("18 years old")
 /// are not experience.
 pub fn years(text: &str) -> Option<f32> {
-    YEARS.captures_iter(text).find_map(|c| {
-        if text[c.get_match()?.range()]
-            .to_ascii_lowercase()
-            .ends_with("old")
+    let t = text.as_bytes();
+    let mut at = 0;
+    while at < t.len() {
+        if word_start(t, at)
+            && let Some(((start, end), next, old)) = years_at(t, at)
         {
-            return None;
+            at = next;
+            if old {
+                continue;
+            }
+            let first = &text[start..end];
+            let Some(low) = number(first) else { continue };
+            let low = first.parse::<f32>().ok().unwrap_or(low as f32);
+            if low > 0.0 && low <= 40.0 {
+                return Some(low);
+            }
+            continue;
         }
-        let first = &text[c.get_group(1)?.range()];
-        let low = number(first)? as f32;
-        let low = first.parse::<f32>().ok().unwrap_or(low);
-        (low > 0.0 && low <= 40.0).then_some(low)
+        at += 1;
+    }
+    None
+}
+
+/// "at least two of", "3 or more of", "2+ of": the number written there, from the first such
+/// phrase in `text`.
+fn at_least_n_of(text: &str) -> Option<&str> {
+    let t = text.as_bytes();
+    let of = |i: usize, words: &[&str]| {
+        let i = spaces(t, i)?;
+        words
+            .iter()
+            .find_map(|w| eat(t, i, w).filter(|&end| boundary(t, end)))
+    };
+    (0..t.len()).filter(|&at| word_start(t, at)).find_map(|at| {
+        let lead = eat(t, at, "at")
+            .and_then(|i| spaces(t, i))
+            .and_then(|i| eat(t, i, "least"))
+            .and_then(|i| spaces(t, i));
+        let (start, end) = match lead {
+            Some(i) => {
+                let end = number_end(t, i)?;
+                of(end, &["of", "from"])?;
+                (i, end)
+            }
+            None => {
+                let end = number_end(t, at)?;
+                let more = spaces(t, end)
+                    .and_then(|i| eat(t, i, "or"))
+                    .and_then(|i| spaces(t, i))
+                    .and_then(|i| eat(t, i, "more"))
+                    .and_then(|i| of(i, &["of"]));
+                let plus = eat(t, end, "+").and_then(|i| of(i, &["of"]));
+                more.or(plus)?;
+                (at, end)
+            }
+        };
+        Some(&text[start..end])
     })
 }
+
+/// Words that leave the choice among the skills listed to the candidate.
+static ANY_OF: Phrases = Phrases::new(&[
+    "one or more",
+    "one of",
+    "any of",
+    "at least one",
+    "either",
+    "and/or",
+    "such as",
+    "e._?g",
+    "for example",
+    "for instance",
+    "like",
+    "including",
+    "or similar",
+    "or equivalent",
+    "or other",
+    "or another",
+    "similar to",
+    "etc",
+]);
 
 /// How many of `skills` (mentioned in `text` at `mentions`) the text asks for.
 pub fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
     if skills <= 1 {
         return skills;
     }
-    if let Some(c) = AT_LEAST_N_OF.captures_iter(text).next()
-        && let Some(n) = c
-            .iter()
-            .skip(1)
-            .flatten()
-            .find_map(|m| number(&text[m.range()]))
-    {
+    if let Some(n) = at_least_n_of(text).and_then(number) {
         return (n as usize).clamp(1, skills);
     }
-    if ANY_OF.is_match(text) {
+    if has_phrase(text, &ANY_OF, Start::Word, false) {
         return 1;
     }
     // "Python or Go", "Kotlin/Java": alternatives between consecutive skills. A category
@@ -164,40 +425,130 @@ pub fn proficiency(text: &str) -> Option<Proficiency> {
     }
 }
 
-static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
-        r"(?i)\b(high[\s-]school|GED|secondary school|associate'?s?|bachelor'?s?|B\.?\s?S\.?c?|B\.?A\.?|BSc|BEng|BSN|undergraduate|master'?s?|M\.?S\.?c?|MSc|MBA|MEng|Ph\.?\s?D\.?|doctorate|doctoral)(?:\s+(?:degree|diploma|level))?\b",
-    )
-    .expect("valid regex")
-});
+/// Degree names. A name may be followed by "degree", "diploma" or "level".
+static DEGREES: Phrases = Phrases::new(&[
+    "high_school",
+    "high-school",
+    "GED",
+    "secondary_school",
+    "associate'?s?",
+    "bachelor'?s?",
+    "B.?_?S.?c?",
+    "B.?A.?",
+    "BSc",
+    "BEng",
+    "BSN",
+    "undergraduate",
+    "master'?s?",
+    "M.?_?S.?c?",
+    "MSc",
+    "MBA",
+    "MEng",
+    "Ph.?_?D.?",
+    "doctorate",
+    "doctoral",
+]);
 
-static DEGREE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(degree|diploma|graduate|graduated|bachelor|master|ph\.?\s?d|doctorate|high school|GED|university|college|BSN|MSc|BSc|MBA|equivalent)\b|\b(?-i:BS|MS|BA|MA|B\.S|M\.S)\b")
-        .expect("valid regex")
-});
+/// Words that show a text is about education at all.
+static DEGREE_CONTEXT: Phrases = Phrases::new(&[
+    "degree",
+    "diploma",
+    "graduate",
+    "graduated",
+    "bachelor",
+    "master",
+    "ph.?_?d",
+    "doctorate",
+    "high_school",
+    "GED",
+    "university",
+    "college",
+    "BSN",
+    "MSc",
+    "BSc",
+    "MBA",
+    "equivalent",
+]);
 
-static PLAIN_DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:(?:university|college|academic|undergraduate|four[- ]year)\s+degree|degree\s+in\b|\w+\s+degree\b)")
-        .expect("valid regex")
-});
+/// The same, matched letter for letter: "ms" or "as" in prose is not a degree.
+static DEGREE_CONTEXT_CASED: Phrases = Phrases::new(&["BS", "MS", "BA", "MA", "B.S", "M.S"]);
 
-static OR_EXPERIENCE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)(or\s+(?:an?\s+)?(?:equivalent|comparable|related|relevant|similar)|equivalent\s+(?:practical\s+|work\s+|professional\s+)?experience|in\s+lieu|or\s+\d+\+?\s+years|combination\s+of\s+education\s+and\s+experience)")
-        .expect("valid regex")
-});
+/// A degree with no level named ("a university degree", "a degree in physics"); `* degree`
+/// is any word followed by "degree".
+static PLAIN_DEGREE: Phrases = Phrases::new(&[
+    "university degree*",
+    "college degree*",
+    "academic degree*",
+    "undergraduate degree*",
+    "four-year degree*",
+    "four_year degree*",
+    "degree in",
+    "* degree",
+]);
+
+/// Experience accepted instead of the degree (matched anywhere, even inside a word).
+static OR_EXPERIENCE: Phrases = Phrases::new(&[
+    "or (an? )?equivalent*",
+    "or (an? )?comparable*",
+    "or (an? )?related*",
+    "or (an? )?relevant*",
+    "or (an? )?similar*",
+    "equivalent experience*",
+    "equivalent practical experience*",
+    "equivalent work experience*",
+    "equivalent professional experience*",
+    "in lieu*",
+    "or #+? years*",
+    "combination of education and experience*",
+]);
+
+/// The degree names in `text`: the byte range of each, in order.
+fn degree_names(text: &str) -> Vec<(usize, usize)> {
+    let t = text.as_bytes();
+    // After the name: " degree", " diploma" or " level", then the end of a word.
+    let suffix = |at: usize| {
+        let i = spaces(t, at)?;
+        ["degree", "diploma", "level"]
+            .iter()
+            .find_map(|w| eat(t, i, w).filter(|&end| boundary(t, end)))
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < t.len() {
+        if word_start(t, at) {
+            let mut found = None;
+            let matched = DEGREES.starting(t[at]).any(|d| {
+                ends(d.as_bytes(), t, at, false, &mut |end| {
+                    found = suffix(end)
+                        .or(boundary(t, end).then_some(end))
+                        .map(|next| (end, next));
+                    found.is_some()
+                })
+            });
+            if let (true, Some((end, next))) = (matched, found) {
+                out.push((at, end));
+                at = next;
+                continue;
+            }
+        }
+        at += 1;
+    }
+    out
+}
 
 /// The lowest degree the text names as acceptable, and whether experience may replace it.
 pub fn education(text: &str) -> Option<Education> {
-    if !DEGREE_CONTEXT.is_match(text) {
+    if !has_phrase(text, &DEGREE_CONTEXT, Start::Word, false)
+        && !has_phrase(text, &DEGREE_CONTEXT_CASED, Start::Word, true)
+    {
         return None;
     }
-    let named = DEGREE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get_group(1)?;
-            let word = &text[m.range()];
+    let named = degree_names(text)
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let word = &text[start..end];
             // Part of a product or part number ("BlueNRG-MS"), not a degree.
-            let glued = text[..m.start].ends_with('-') || text[m.end..].starts_with('-');
+            let glued = text[..start].ends_with('-') || text[end..].starts_with('-');
             // Short forms ("BS", "MS", "BA") only in capitals, so "ms" or "as" in prose is not one.
             let short = word.replace(['.', ' '], "").len() <= 3;
             if glued
@@ -213,43 +564,165 @@ pub fn education(text: &str) -> Option<Education> {
     // "A degree in computer science", "university degree": a degree with no level named is a
     // bachelor's, the usual reading.
     let level = named.or_else(|| {
-        PLAIN_DEGREE
-            .is_match(text)
-            .then_some(EducationLevel::Bachelor)
+        has_phrase(text, &PLAIN_DEGREE, Start::Word, false).then_some(EducationLevel::Bachelor)
     })?;
     Some(Education {
         level,
-        or_experience: OR_EXPERIENCE.is_match(text),
+        or_experience: has_phrase(text, &OR_EXPERIENCE, Start::Anywhere, false),
     })
 }
 
-static REQUIREMENT_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(
-        r"(?ix)
-        ^(?:you\s+(?:will\s+)?(?:have|bring|are|possess|know|should\s+have|must\s+have)\b
-          |(?:have|has|having|possess)\b
-          |(?:experience|experienced|knowledge|understanding|understand|familiarity|familiar|exposure|proficien\w*|expertise|expert|background|fluen\w*|mastery|working\s+knowledge)\b
-          |(?:strong|solid|excellent|good|deep|proven|demonstrated|extensive|hands[\s-]on|practical|advanced|basic|prior|previous|professional|some)\b
-          |(?:must|required|requires|minimum|at\s+least|ability|able|skilled|comfortable|certified|certification|licen[cs]ed?|degree|bachelor|master|ph\.?d)\b
-          |\d+\+?\s*(?:years?|yrs))
-        |\b(?:\d+\+?\s*years?\s+(?:of\s+)?(?:\w+\s+){0,3}experience|years?\s+of\s+(?:\w+\s+){0,3}experience|experience\s+(?:with|in|using|of|building|developing|working)|knowledge\s+of|proficien\w+\s+(?:in|with)|is\s+required|are\s+required|must\s+have|(?:candidates?|applicants?)\s+(?:should|must|will\s+need)|(?:successful|ideal|qualified)\s+(?:candidates?|applicants?)\s+(?:has|have|is|are|will))\b",
-    )
-    .expect("valid regex")
-});
+/// How a requirement opens ("You have", "Strong", "3+ years").
+static REQUIREMENT_OPENINGS: Phrases = Phrases::new(&[
+    "you (will )?have",
+    "you (will )?bring",
+    "you (will )?are",
+    "you (will )?possess",
+    "you (will )?know",
+    "you (will )?should have",
+    "you (will )?must have",
+    "have",
+    "has",
+    "having",
+    "possess",
+    "experience",
+    "experienced",
+    "knowledge",
+    "understanding",
+    "understand",
+    "familiarity",
+    "familiar",
+    "exposure",
+    "proficien*",
+    "expertise",
+    "expert",
+    "background",
+    "fluen*",
+    "mastery",
+    "working knowledge",
+    "strong",
+    "solid",
+    "excellent",
+    "good",
+    "deep",
+    "proven",
+    "demonstrated",
+    "extensive",
+    "hands_on",
+    "hands-on",
+    "practical",
+    "advanced",
+    "basic",
+    "prior",
+    "previous",
+    "professional",
+    "some",
+    "must",
+    "required",
+    "requires",
+    "minimum",
+    "at least",
+    "ability",
+    "able",
+    "skilled",
+    "comfortable",
+    "certified",
+    "certification",
+    "licenced?",
+    "licensed?",
+    "degree",
+    "bachelor",
+    "master",
+    "ph.?d",
+    "#+? ?year*",
+    "#+? ?yrs*",
+]);
 
-static PREFERRED_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)\b(?:a\s+plus|is\s+a\s+bonus|bonus\s+points?|nice\s+to\s+have|nice-to-have|preferred|preferably|desirable|desired|ideally|advantageous|an\s+advantage|would\s+be\s+great|is\s+welcome|a\s+big\s+plus|plus\b)")
-        .expect("valid regex")
-});
+/// Phrases that make a sentence a requirement wherever they stand.
+static REQUIREMENT_PHRASES: Phrases = Phrases::new(&[
+    "#+? ?years? (of )?(* )?(* )?(* )?experience",
+    "years? of (* )?(* )?(* )?experience",
+    "experience with",
+    "experience in",
+    "experience using",
+    "experience of",
+    "experience building",
+    "experience developing",
+    "experience working",
+    "knowledge of",
+    "proficien* in",
+    "proficien* with",
+    "is required",
+    "are required",
+    "must have",
+    "candidates? should",
+    "candidates? must",
+    "candidates? will need",
+    "applicants? should",
+    "applicants? must",
+    "applicants? will need",
+    "successful candidates? has",
+    "successful candidates? have",
+    "successful candidates? is",
+    "successful candidates? are",
+    "successful candidates? will",
+    "successful applicants? has",
+    "successful applicants? have",
+    "successful applicants? is",
+    "successful applicants? are",
+    "successful applicants? will",
+    "ideal candidates? has",
+    "ideal candidates? have",
+    "ideal candidates? is",
+    "ideal candidates? are",
+    "ideal candidates? will",
+    "ideal applicants? has",
+    "ideal applicants? have",
+    "ideal applicants? is",
+    "ideal applicants? are",
+    "ideal applicants? will",
+    "qualified candidates? has",
+    "qualified candidates? have",
+    "qualified candidates? is",
+    "qualified candidates? are",
+    "qualified candidates? will",
+    "qualified applicants? has",
+    "qualified applicants? have",
+    "qualified applicants? is",
+    "qualified applicants? are",
+    "qualified applicants? will",
+]);
+
+/// Phrases that make a sentence a nice-to-have.
+static PREFERRED_PHRASES: Phrases = Phrases::new(&[
+    "a plus*",
+    "is a bonus*",
+    "bonus point*",
+    "nice to have*",
+    "nice-to-have*",
+    "preferred*",
+    "preferably*",
+    "desirable*",
+    "desired*",
+    "ideally*",
+    "advantageous*",
+    "an advantage*",
+    "would be great*",
+    "is welcome*",
+    "a big plus*",
+    "plus",
+]);
 
 /// Phrased as something the candidate must have or be?
 pub fn requirement_like(text: &str) -> bool {
-    REQUIREMENT_LIKE.is_match(text.trim_start_matches(|c: char| !c.is_alphanumeric()))
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    has_phrase(text, &REQUIREMENT_OPENINGS, Start::Text, false)
+        || has_phrase(text, &REQUIREMENT_PHRASES, Start::Word, false)
 }
 
 /// Phrased as a nice-to-have ("... is a plus")?
 pub fn preferred_like(text: &str) -> bool {
-    PREFERRED_LIKE.is_match(text)
+    has_phrase(text, &PREFERRED_PHRASES, Start::Word, false)
 }
 
 /// Splits a paragraph into sentences; keeps abbreviations ("i.e.", "e.g.", "Sr.") intact.
@@ -385,6 +858,68 @@ mod tests {
             min_count("Docker and Kubernetes", &[m(0, 6), m(11, 21)], 2),
             2
         );
+    }
+
+    /// A phrase with its optional parts written and `*`, `#` and `_` filled in.
+    fn written(phrase: &str) -> String {
+        let phrase = phrase.replace(['(', ')', '?'], "");
+        phrase.replace('*', "x").replace('#', "3").replace('_', " ")
+    }
+
+    #[test]
+    fn every_phrase_finds_itself_written_out() {
+        for (list, from) in [
+            (&ANY_OF, Start::Word),
+            (&DEGREE_CONTEXT, Start::Word),
+            (&PLAIN_DEGREE, Start::Word),
+            (&OR_EXPERIENCE, Start::Anywhere),
+            (&REQUIREMENT_OPENINGS, Start::Text),
+            (&REQUIREMENT_PHRASES, Start::Word),
+            (&PREFERRED_PHRASES, Start::Word),
+        ] {
+            for phrase in list.list {
+                let text = format!("{}, then more", written(phrase));
+                assert!(has_phrase(&text, list, from, false), "{phrase:?}");
+            }
+        }
+        for phrase in DEGREE_CONTEXT_CASED.list {
+            assert!(has_phrase(phrase, &DEGREE_CONTEXT_CASED, Start::Word, true));
+            assert!(!has_phrase(
+                &phrase.to_lowercase(),
+                &DEGREE_CONTEXT_CASED,
+                Start::Word,
+                true
+            ));
+        }
+        for degree in DEGREES.list {
+            let text = format!("a {} in art", written(degree));
+            assert_eq!(degree_names(&text).len(), 1, "{degree:?}");
+        }
+    }
+
+    #[test]
+    fn phrase_notation() {
+        let has = |text, phrase| has_phrase(text, &Phrases::new(&[phrase]), Start::Word, false);
+        assert!(has("At  least\tone", "at least one"));
+        assert!(!has("at leastone", "at least one"));
+        assert!(!has("treat least one", "at least one"));
+        assert!(has("is preferredly", "preferred*") && !has("is preferredly", "preferred"));
+        assert!(has("e.g. Go", "e._?g") && has("e. g. Go", "e._?g") && !has("e.  g", "e._?g"));
+        assert!(has("you will have", "you (will )?have") && has("you have", "you (will )?have"));
+        assert!(has("12+ yrs", "#+? ?yrs") && !has("x12 yrs", "#+? ?yrs"));
+        let or_related = Phrases::new(&["or related*"]);
+        assert!(has_phrase(
+            "major related",
+            &or_related,
+            Start::Anywhere,
+            false
+        ));
+        assert!(!has_phrase(
+            "so: have",
+            &Phrases::new(&["have"]),
+            Start::Text,
+            false
+        ));
     }
 
     #[test]

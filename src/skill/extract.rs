@@ -470,8 +470,8 @@ impl Extractor {
         {
             for drop in 1..=(last - first) {
                 words.clear();
-                words.push(folded.get(x));
-                words.extend((first + drop..=last).map(|i| folded.get(i)));
+                words.push(folded.get(tokens, x));
+                words.extend((first + drop..=last).map(|i| folded.get(tokens, i)));
                 if found(x, &words, out) {
                     break;
                 }
@@ -486,8 +486,8 @@ impl Extractor {
             };
             for keep in (1..=(last - first)).rev() {
                 words.clear();
-                words.extend((first..first + keep).map(|i| folded.get(i)));
-                words.push(folded.get(z));
+                words.extend((first..first + keep).map(|i| folded.get(tokens, i)));
+                words.push(folded.get(tokens, z));
                 if found(z, &words, out) {
                     break;
                 }
@@ -508,7 +508,7 @@ impl Extractor {
         let mut node = 0usize;
         let mut j = first;
         while j < tokens.len() && (j == first || tokens[j].joined) {
-            let word = folded.get(j);
+            let word = folded.get(tokens, j);
             let exact = self.child(node, word);
             if let Some(child) = exact
                 && let Some(t) = self.accept(child as usize, text, &tokens[first..=j])
@@ -561,7 +561,8 @@ impl Extractor {
 #[derive(Default)]
 struct Folded {
     text: String,
-    /// Byte range of each token's folded form in `text`.
+    /// Byte range of each token's folded form in `text`; empty for ASCII text, whose folded
+    /// tokens stand where the tokens do.
     spans: Vec<(u32, u32)>,
 }
 
@@ -573,7 +574,6 @@ impl Folded {
             // Lower-casing ASCII keeps every byte where it is: fold the text once.
             self.text.push_str(text);
             self.text.make_ascii_lowercase();
-            self.spans.extend(tokens.iter().map(|t| (t.start, t.end)));
             return;
         }
         for t in tokens {
@@ -583,9 +583,13 @@ impl Folded {
         }
     }
 
+    /// Token `i` of `tokens` (those [`Folded::fold`] was given) folded.
     #[inline]
-    fn get(&self, i: usize) -> &str {
-        let (start, end) = self.spans[i];
+    fn get(&self, tokens: &[Token], i: usize) -> &str {
+        let (start, end) = match self.spans.get(i) {
+            Some(&span) => span,
+            None => (tokens[i].start, tokens[i].end),
+        };
         &self.text[start as usize..end as usize]
     }
 }
@@ -642,11 +646,13 @@ fn in_technical_context(
     }
     let before = first.saturating_sub(2)..first;
     let cue_before = before.clone().any(|i| {
-        let w = folded.get(i);
+        let w = folded.get(tokens, i);
         CUES_BEFORE.contains(&w) && (i + 1 == first || !matches!(w, "in" | "with" | "using"))
     });
     let after = (last + 1)..(last + 3).min(tokens.len());
-    let cue_after = after.clone().any(|i| CUES_AFTER.contains(&folded.get(i)));
+    let cue_after = after
+        .clone()
+        .any(|i| CUES_AFTER.contains(&folded.get(tokens, i)));
     // A cue only counts inside the same phrase: no sentence end between it and the mention.
     let clean_before = before
         .start
@@ -680,7 +686,7 @@ fn coordinated_word(
     at: usize,
     forward: bool,
 ) -> Option<usize> {
-    let connector = |i: usize| matches!(folded.get(i), "and" | "or" | "&" | "/");
+    let connector = |i: usize| matches!(folded.get(tokens, i), "and" | "or" | "&" | "/");
     let step = |i: usize| {
         if forward {
             i.checked_add(1)
@@ -702,7 +708,7 @@ fn coordinated_word(
             .chars()
             .all(|c| c.is_whitespace() || ",&/".contains(c) || c.is_ascii_alphabetic())
         && !sentence_break(gap);
-    let word = folded.get(i);
+    let word = folded.get(tokens, i);
     let is_word = word.len() > 1 && word.chars().all(|c| c.is_ascii_alphabetic());
     let hyphen = |p: usize, q: usize| {
         text[tokens[p].end as usize..tokens[q].start as usize]
