@@ -240,6 +240,25 @@ fn a_hundred_thousand_bullets() {
 }
 
 #[test]
+fn a_hundred_thousand_coordinated_mentions_in_linear_time() {
+    // Each "X and Y Z" pair makes the extractor try "X Z" as well; that check must not scan
+    // every other mention of the text (it did once: 32 MB of prose took minutes).
+    let dir = scratch("hostile_coordinated");
+    let text = "distributed and asynchronous systems, ".repeat(100_000);
+    let path = write(&dir, "coordinated.txt", &text);
+    let run = within(
+        Duration::from_secs(60),
+        "100,000 coordinated mentions",
+        || jobmatch(&["skills", &path, "--format", "json"]).expect(0),
+    );
+    let found: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(found.len(), 200_000, "both skills of every pair");
+    assert_eq!(found[0]["id"], "distributed-systems");
+    assert_eq!(found[1]["id"], "asynchronous-programming");
+    assert_eq!(found[199_999]["id"], "asynchronous-programming");
+}
+
+#[test]
 fn every_format_renders_twenty_thousand_requirements_in_linear_time() {
     let dir = scratch("hostile_bullets_formats");
     let mut text = String::from("## Requirements\n");

@@ -448,9 +448,11 @@ impl Extractor {
             return;
         }
         let skill = self.nodes[raw[k].2 as usize].terminals[raw[k].3 as usize].skill;
+        // `raw` is in text order and its spans do not overlap, so the only span that can hold
+        // token `i` is the last one starting at or before it.
         let free = |i: usize| {
-            raw.iter()
-                .all(|&(f, l, _, _)| i < f as usize || i > l as usize)
+            let after = raw.partition_point(|&(f, _, _, _)| f as usize <= i);
+            after == 0 || (raw[after - 1].1 as usize) < i
         };
         let mut words: Vec<&str> = Vec::with_capacity(last - first + 1);
         let found = |word: usize, words: &[&str], out: &mut Vec<Mention>| match self.lookup(words) {
