@@ -197,6 +197,10 @@ const CASES: &[(&str, &str, bool)] = &[
     // Abbreviations and product names that are also business words.
     ("Tailwind and React", "tailwind", true),
     ("strong market tailwinds this year", "tailwind", false),
+    ("you will coach a team of SDRs and AEs", "software-defined-radio", false),
+    ("SDR work with GNU Radio, USRP and SDR hardware", "software-defined-radio", true),
+    ("query tuning on a columnar warehouse", "warehouse-operations", false),
+    ("forklift driving and warehousing experience", "warehouse-operations", true),
     ("DBA experience with Postgres", "database-administration", true),
     ("Acme Holdings LLC dba Acme Staffing", "database-administration", false),
     ("handle RMA requests for returned units", "medical-assistant-cert", false),
