@@ -1,6 +1,7 @@
 //! A fast hasher for the small keys profile reading hashes per record (skill spellings, skill
 //! ids): the multiply-rotate scheme of rustc's FxHash, eight bytes a step, started from a
-//! per-map random seed so that crafted spellings cannot be made to collide in advance.
+//! per-map random seed so that which spellings collide differs from run to run. It is not a
+//! keyed cryptographic hash like the standard library's SipHash, which cost 8% of a profile.
 
 use std::hash::{BuildHasher, Hasher};
 
