@@ -239,18 +239,17 @@ impl<'t> Matcher<'t> {
         if let Some(summary) = &profile.summary {
             // A skill named in the summary counts even when it is also listed: the best
             // evidence wins, so listing a skill (at a low level) never lowers a score.
-            let mentions = self.extractor.find(summary);
-            for (j, m) in mentions.iter().enumerate() {
-                if !mentions[..j].iter().any(|n| n.skill == m.skill) {
-                    let held = Held {
-                        skill: m.skill,
-                        level: None,
-                        years: None,
-                        from_text: true,
-                        index: None,
-                    };
-                    self.offer(&held, profile, &mut out.outcomes);
-                }
+            // A skill named twice offers the same credit twice, which never beats itself, so
+            // repeats need no filtering.
+            for m in self.extractor.find(summary) {
+                let held = Held {
+                    skill: m.skill,
+                    level: None,
+                    years: None,
+                    from_text: true,
+                    index: None,
+                };
+                self.offer(&held, profile, &mut out.outcomes);
             }
         }
         let highest_education = profile.highest_education();
