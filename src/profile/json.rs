@@ -564,7 +564,7 @@ struct PlainDegree<'a> {
 struct PlainNative<'a> {
     id: Plain<'a>,
     name: Plain<'a>,
-    years_experience: Option<f32>,
+    years_experience: Number,
     summary: Plain<'a>,
     skills: Option<Vec<PlainSkill<'a>>>,
     education: Option<Vec<PlainDegree<'a>>>,
@@ -659,7 +659,7 @@ pub fn read_native(text: &str) -> Result<Native<'_>, serde_json::Error> {
                 })
             })
             .collect(),
-        years_experience: r.years_experience,
+        years_experience: r.years_experience.0,
         education: (r.education.unwrap_or_default().into_iter())
             .map(|d| (d.level.0, d.field.0))
             .collect(),
