@@ -118,6 +118,9 @@ pub struct Matcher<'t> {
     /// skill is looked up once instead of being compared with every wanted skill.
     meets: Vec<(SkillId, std::ops::Range<u32>)>,
     meets_slots: Vec<u32>,
+    /// One bit per taxonomy skill: set for the skills in `meets`. Most skills a profile lists
+    /// meet nothing the posting asks, and this answers them without a search.
+    meets_any: Vec<u64>,
 }
 
 /// One wanted skill of one requirement.
@@ -180,6 +183,10 @@ impl<'t> Matcher<'t> {
             );
             meets.push((id, start..meets_slots.len() as u32));
         }
+        let mut meets_any = vec![0u64; taxonomy.len().div_ceil(64)];
+        for &SkillId(id) in &relevant {
+            meets_any[id as usize / 64] |= 1 << (id % 64);
+        }
         Matcher {
             taxonomy,
             set,
@@ -189,6 +196,7 @@ impl<'t> Matcher<'t> {
             first_slot,
             meets,
             meets_slots,
+            meets_any,
         }
     }
 
@@ -352,6 +360,11 @@ impl<'t> Matcher<'t> {
 
     /// The slots a skill can meet.
     fn slots_met_by(&self, skill: SkillId) -> &[u32] {
+        let SkillId(id) = skill;
+        let bits = self.meets_any.get(id as usize / 64).copied().unwrap_or(0);
+        if bits & (1 << (id % 64)) == 0 {
+            return &[];
+        }
         match self.meets.binary_search_by_key(&skill, |(id, _)| *id) {
             Ok(i) => {
                 let range = &self.meets[i].1;
@@ -453,6 +466,11 @@ impl<'t> Matcher<'t> {
 /// The mean of the best `min_count` credits (at least one, at most all of them).
 fn best_mean(evidence: &[Evidence], min_count: usize) -> f32 {
     let k = min_count.clamp(1, evidence.len());
+    if k == 1 {
+        // The best credit, summed and divided as below so the result is the same float.
+        let best = evidence.iter().map(|e| e.credit).max_by(f32::total_cmp);
+        return best.into_iter().sum::<f32>() / k as f32;
+    }
     // On the stack for the usual handful of skills.
     let mut small = [0f32; 16];
     let mut large = Vec::new();
