@@ -80,9 +80,21 @@ impl Builder<'_> {
         }
     }
 
-    /// Skills named in `text`, added and returned.
-    fn mine(&mut self, text: &str, place: Place, found: &mut Vec<SkillId>) {
-        for m in self.loader.extractor.find(text) {
+    /// Skills named in `text`, added and returned. A name or title (`name`) is looked up in
+    /// the worker's cache ([`SkillCache::mentions`]); prose is mined every time.
+    fn mine(
+        &mut self,
+        (text, name): (&str, bool),
+        place: Place,
+        cache: &mut SkillCache,
+        found: &mut Vec<SkillId>,
+    ) {
+        let mentions = if name {
+            cache.mentions(&self.loader.extractor, text)
+        } else {
+            self.loader.extractor.find(text)
+        };
+        for m in mentions {
             self.add(m.skill, &text[m.start..m.end], None, None, place);
             found.push(m.skill);
         }
@@ -90,12 +102,19 @@ impl Builder<'_> {
 
     fn entry(&mut self, e: &WorkEntry, cache: &mut SkillCache, found: &mut Vec<SkillId>) {
         let place = Place::Entry(e);
-        for t in [&e.position, &e.summary, &e.description, &e.name]
+        // (field, whether it is a name or title rather than prose)
+        let fields = [
+            (&e.position, true),
+            (&e.summary, false),
+            (&e.description, false),
+            (&e.name, true),
+        ];
+        for (t, name) in fields
             .into_iter()
-            .chain(e.highlights.0.iter())
+            .chain(e.highlights.0.iter().map(|h| (h, false)))
         {
             if let Some(text) = t.get() {
-                self.mine(text, place, found);
+                self.mine((text, name), place, cache, found);
             }
         }
         for k in e
@@ -151,7 +170,11 @@ pub fn resolve(
         index: FastMap::default(),
     };
     for s in Obj::iter(&rec.skills) {
-        let (level, years) = s.level.get().map(resume_level).unwrap_or_default();
+        let (level, years) = s
+            .level
+            .get()
+            .map(|l| cache.resume_level(l))
+            .unwrap_or_default();
         let years = s.years.0.or(years);
         let name = s.name.get();
         let mut any = false;
@@ -197,9 +220,9 @@ pub fn resolve(
         b.entry(e, cache, &mut found);
     }
     if let Some(basics) = basics {
-        for t in [&basics.label, &basics.summary] {
+        for (t, name) in [(&basics.label, true), (&basics.summary, false)] {
             if let Some(text) = t.get() {
-                b.mine(text, Place::Summary, &mut found);
+                b.mine((text, name), Place::Summary, cache, &mut found);
             }
         }
     }
@@ -241,7 +264,7 @@ pub fn resolve(
             .as_ref()
             .and_then(Text::get)
             .or(e.level.get())
-            .and_then(education_level);
+            .and_then(|d| cache.resume_degree(d));
         let field = e
             .area
             .as_ref()
@@ -389,6 +412,29 @@ mod tests {
             s.source = None;
         }
         assert_eq!(stripped, without);
+    }
+
+    #[test]
+    fn a_warm_cache_reads_the_same_profile() {
+        // The worker's cache remembers skill names, levels, degrees and the mentions in
+        // titles; what earlier records left in it must not change a later record.
+        let taxonomy = Taxonomy::embedded();
+        let loader = Loader::new(&taxonomy, Month::new(2026, 11));
+        let text = include_str!("../../fixtures/resumes/ada-json-resume.json");
+        let origin = Origin {
+            name: "ada.json",
+            line: None,
+            stem: "ada",
+        };
+        let mut warm = SkillCache::default();
+        let read = |cache: &mut SkillCache| {
+            loader
+                .parse(text, Format::Json, &origin, cache)
+                .expect("the fixture reads")
+        };
+        let first = read(&mut warm);
+        assert_eq!(read(&mut warm), first);
+        assert_eq!(read(&mut SkillCache::default()), first);
     }
 
     #[test]

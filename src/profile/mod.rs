@@ -25,7 +25,7 @@ use regex::Regex;
 
 use crate::error::InputError;
 use crate::requirement::{EducationLevel, Proficiency};
-use crate::skill::{Extractor, SkillId, Taxonomy};
+use crate::skill::{Extractor, Mention, SkillId, Taxonomy};
 use date::Month;
 use fast_hash::FastMap;
 
@@ -125,26 +125,89 @@ impl Origin<'_> {
     }
 }
 
-/// Remembers which taxonomy skill each distinct spelling names; one per worker thread.
+/// Remembers what each distinct spelling read as, one per worker thread: skill names to
+/// taxonomy ids, level words to proficiencies and degree names to education levels (native
+/// profiles and JSON Resumes read levels and degrees by different rules, so each has its own
+/// memo). Records repeat the same few spellings, so each is read once, not once per record.
 #[derive(Debug, Default)]
 pub struct SkillCache {
-    map: FastMap<Box<str>, Option<SkillId>>,
+    skills: Memo<Option<SkillId>>,
+    levels: Memo<Option<Proficiency>>,
+    resume_levels: Memo<(Option<Proficiency>, Option<f32>)>,
+    degrees: Memo<Option<EducationLevel>>,
+    resume_degrees: Memo<Option<EducationLevel>>,
+    /// Short names and titles to the mentions the loader's extractor finds in them.
+    names: Memo<Vec<Mention>>,
 }
 
-/// Spellings remembered before the cache starts over (bounds memory on hostile input).
+/// Longest name or title whose mentions [`SkillCache::mentions`] remembers.
+const NAME_LIMIT: usize = 64;
+
+/// Spellings one memo remembers before it starts over (bounds memory on hostile input).
 const CACHE_LIMIT: usize = 100_000;
 
-impl SkillCache {
-    pub fn lookup(&mut self, taxonomy: &Taxonomy, name: &str) -> Option<SkillId> {
-        if let Some(&hit) = self.map.get(name) {
-            return hit;
+/// A pure function of a spelling, remembered per distinct spelling.
+#[derive(Debug)]
+struct Memo<V> {
+    map: FastMap<Box<str>, V>,
+}
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo {
+            map: FastMap::default(),
         }
-        let id = taxonomy.lookup(name);
+    }
+}
+
+impl<V: Clone> Memo<V> {
+    fn get(&mut self, key: &str, read: impl FnOnce(&str) -> V) -> V {
+        if let Some(hit) = self.map.get(key) {
+            return hit.clone();
+        }
+        let value = read(key);
         if self.map.len() >= CACHE_LIMIT {
             self.map.clear();
         }
-        self.map.insert(name.into(), id);
-        id
+        self.map.insert(key.into(), value.clone());
+        value
+    }
+}
+
+impl SkillCache {
+    pub fn lookup(&mut self, taxonomy: &Taxonomy, name: &str) -> Option<SkillId> {
+        self.skills.get(name, |name| taxonomy.lookup(name))
+    }
+
+    /// A native profile's level word ([`Proficiency::parse`]).
+    pub fn level(&mut self, word: &str) -> Option<Proficiency> {
+        self.levels.get(word, Proficiency::parse)
+    }
+
+    /// A JSON Resume skill level ([`json_resume::resume_level`]).
+    pub fn resume_level(&mut self, text: &str) -> (Option<Proficiency>, Option<f32>) {
+        self.resume_levels.get(text, json_resume::resume_level)
+    }
+
+    /// A native profile's education level ([`EducationLevel::parse`]).
+    pub fn degree(&mut self, word: &str) -> Option<EducationLevel> {
+        self.degrees.get(word, EducationLevel::parse)
+    }
+
+    /// The mentions `extractor` finds in a name or title (a work entry's position or
+    /// organisation, a resume's label). Such short fields repeat across records, so each
+    /// distinct one is mined once; anything longer than [`NAME_LIMIT`] bytes is mined every
+    /// time. One cache serves one extractor.
+    pub fn mentions(&mut self, extractor: &Extractor, text: &str) -> Vec<Mention> {
+        if text.len() > NAME_LIMIT {
+            return extractor.find(text);
+        }
+        self.names.get(text, |text| extractor.find(text))
+    }
+
+    /// A JSON Resume degree ([`json_resume::education_level`]).
+    pub fn resume_degree(&mut self, text: &str) -> Option<EducationLevel> {
+        self.resume_degrees.get(text, json_resume::education_level)
     }
 }
 

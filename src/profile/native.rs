@@ -9,7 +9,6 @@ use serde::Deserialize;
 use super::{Origin, Profile, ProfileSkill, SkillCache};
 use crate::error::{InputError, line_of};
 use crate::profile::Degree;
-use crate::requirement::{EducationLevel, Proficiency};
 use crate::skill::Taxonomy;
 
 /// A native profile with its strings borrowed from wherever it was read (owned only where
@@ -161,7 +160,7 @@ pub fn resolve(
         let name = skill.name;
         let level = match skill.level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             None => None,
-            Some(word) => Some(Proficiency::parse(word).ok_or_else(|| {
+            Some(word) => Some(cache.level(word).ok_or_else(|| {
                 bad(format!(
                     "skill {name:?}: unknown level {word:?} (expected basic, working, advanced or expert)"
                 ))
@@ -183,7 +182,7 @@ pub fn resolve(
     for (level, field) in raw.education {
         let level = match level.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             None => None,
-            Some(word) => Some(EducationLevel::parse(word).ok_or_else(|| {
+            Some(word) => Some(cache.degree(word).ok_or_else(|| {
                 bad(format!(
                     "education: unknown level {word:?} (expected high_school, associate, bachelor, master or phd)"
                 ))
