@@ -121,6 +121,24 @@ pub struct Matcher<'t> {
     /// One bit per taxonomy skill: set for the skills in `meets`. Most skills a profile lists
     /// meet nothing the posting asks, and this answers them without a search.
     meets_any: Vec<u64>,
+    /// What a row's `missing` list can say, each distinct text once; see [`Missing`].
+    missing_texts: Vec<String>,
+    missing: Vec<Missing>,
+}
+
+/// The texts a requirement's `missing` entries can take, as indexes into
+/// `Matcher::missing_texts`: written once when the matcher is built instead of for every row
+/// (equal texts share one index, so a row's list drops repeats by comparing indexes).
+#[derive(Debug, Clone, Default)]
+struct Missing {
+    /// "one of A/B/C" or "2 of A/B/C", for a requirement met by `min_count` of its skills.
+    group: Option<u32>,
+    /// Per wanted skill: its name, and its name with the years asked ("Go (3 years)").
+    skills: Vec<(u32, Option<u32>)>,
+    /// "bachelor degree".
+    degree: Option<u32>,
+    /// "5 years experience".
+    years: Option<u32>,
 }
 
 /// One wanted skill of one requirement.
@@ -183,6 +201,7 @@ impl<'t> Matcher<'t> {
             );
             meets.push((id, start..meets_slots.len() as u32));
         }
+        let (missing_texts, missing) = missing_texts(taxonomy, set);
         let mut meets_any = vec![0u64; taxonomy.len().div_ceil(64)];
         for &SkillId(id) in &relevant {
             meets_any[id as usize / 64] |= 1 << (id % 64);
@@ -197,6 +216,8 @@ impl<'t> Matcher<'t> {
             meets,
             meets_slots,
             meets_any,
+            missing_texts,
+            missing,
         }
     }
 
@@ -412,55 +433,99 @@ impl<'t> Matcher<'t> {
     /// without repeats. Derived from the outcomes on demand, so only rows that are shown pay
     /// for the strings.
     pub fn missing(&self, score: &Score) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for (r, o) in self.set.requirements.iter().zip(&score.outcomes) {
+        let mut ids: Vec<u32> = Vec::new();
+        let mut add = |id: u32| {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        };
+        for ((r, o), texts) in self
+            .set
+            .requirements
+            .iter()
+            .zip(&score.outcomes)
+            .zip(&self.missing)
+        {
             if r.importance != Importance::Required
                 || matches!(o.status, Status::Met | Status::Unchecked)
             {
                 continue;
             }
-            for m in self.describe_missing(r, o) {
-                if !out.contains(&m) {
-                    out.push(m);
+            let evidence = &o.evidence;
+            if !evidence.is_empty() {
+                if let Some(group) = texts.group {
+                    if evidence.iter().filter(|e| e.credit >= 1.0).count() < r.min_count {
+                        add(group);
+                    }
+                } else {
+                    for (e, &(name, with_years)) in evidence.iter().zip(&texts.skills) {
+                        if e.credit < 1.0 {
+                            add(match (e.via, with_years) {
+                                (Some(_), Some(text)) => text,
+                                _ => name,
+                            });
+                        }
+                    }
                 }
             }
+            if let Some((_, _, false)) = o.education
+                && let Some(degree) = texts.degree
+            {
+                add(degree);
+            }
+            if let Some((asked, Some(have))) = o.total_years
+                && have < asked
+                && let Some(years) = texts.years
+            {
+                add(years);
+            }
         }
-        out
+        ids.iter()
+            .map(|&id| self.missing_texts[id as usize].clone())
+            .collect()
     }
+}
 
-    fn describe_missing(&self, r: &crate::requirement::Requirement, o: &Outcome) -> Vec<String> {
-        let name = |id: SkillId| self.taxonomy.skill(id).name.to_string();
-        let evidence = &o.evidence;
-        let mut out = Vec::new();
-        if !evidence.is_empty() {
-            if r.min_count < r.skills.len() {
-                if evidence.iter().filter(|e| e.credit >= 1.0).count() < r.min_count {
-                    let names: Vec<String> = r.skills.iter().map(|&s| name(s)).collect();
-                    out.push(if r.min_count == 1 {
+/// Every text [`Matcher::missing`] can give for `set`, each distinct one once, and which of
+/// them each requirement uses.
+fn missing_texts(taxonomy: &Taxonomy, set: &RequirementSet) -> (Vec<String>, Vec<Missing>) {
+    let mut texts: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut intern = |text: String| -> u32 {
+        *index.entry(text).or_insert_with_key(|text| {
+            texts.push(text.clone());
+            texts.len() as u32 - 1
+        })
+    };
+    let name = |id: SkillId| taxonomy.skill(id).name.to_string();
+    let missing = set
+        .requirements
+        .iter()
+        .map(|r| {
+            let names: Vec<String> = r.skills.iter().map(|&s| name(s)).collect();
+            Missing {
+                group: (r.min_count < r.skills.len()).then(|| {
+                    intern(if r.min_count == 1 {
                         format!("one of {}", names.join("/"))
                     } else {
                         format!("{} of {}", r.min_count, names.join("/"))
-                    });
-                }
-            } else {
-                out.extend(evidence.iter().filter(|e| e.credit < 1.0).map(|e| {
-                    match (e.via, r.years) {
-                        (Some(_), Some(y)) => format!("{} ({y} years)", name(e.wanted)),
-                        _ => name(e.wanted),
-                    }
-                }));
+                    })
+                }),
+                skills: names
+                    .iter()
+                    .map(|n| {
+                        let with_years = r.years.map(|y| intern(format!("{n} ({y} years)")));
+                        (intern(n.clone()), with_years)
+                    })
+                    .collect(),
+                degree: r
+                    .education
+                    .map(|e| intern(format!("{} degree", education_name(e.level)))),
+                years: r.years.map(|y| intern(format!("{y} years experience"))),
             }
-        }
-        if let Some((asked, _, false)) = o.education {
-            out.push(format!("{} degree", education_name(asked)));
-        }
-        if let Some((asked, Some(have))) = o.total_years
-            && have < asked
-        {
-            out.push(format!("{asked} years experience"));
-        }
-        out
-    }
+        })
+        .collect();
+    (texts, missing)
 }
 
 /// The mean of the best `min_count` credits (at least one, at most all of them).
