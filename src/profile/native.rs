@@ -154,6 +154,12 @@ pub fn resolve(
         certifications: raw.certifications.iter().map(|s| s.to_string()).collect(),
         languages: raw.languages.iter().map(|s| s.to_string()).collect(),
         summary: raw.summary.map(Cow::into_owned),
+        // Room for every skill listed and every certification or language that may be one,
+        // so the vector is not regrown record after record.
+        skills: Vec::with_capacity(
+            raw.skills.len() + raw.certifications.len() + raw.languages.len(),
+        ),
+        education: Vec::with_capacity(raw.education.len()),
         ..Profile::default()
     };
     for skill in raw.skills {
