@@ -167,7 +167,9 @@ pub fn resolve(
             years_experience: rec.years_experience,
             ..Profile::default()
         },
-        index: FastMap::default(),
+        // Seeded from the worker's cache rather than afresh per record, and sized for a
+        // resume's usual skill count so it rarely grows.
+        index: FastMap::with_capacity_and_hasher(16, cache.hash_state()),
     };
     for s in Obj::iter(&rec.skills) {
         let (level, years) = s

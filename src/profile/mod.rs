@@ -179,6 +179,12 @@ impl SkillCache {
         self.skills.get(name, |name| taxonomy.lookup(name))
     }
 
+    /// The hash seed of this worker's maps, for per-record maps that would otherwise draw
+    /// a seed of their own every record.
+    pub(crate) fn hash_state(&self) -> fast_hash::FastState {
+        *self.skills.map.hasher()
+    }
+
     /// A native profile's level word ([`Proficiency::parse`]).
     pub fn level(&mut self, word: &str) -> Option<Proficiency> {
         self.levels.get(word, Proficiency::parse)
