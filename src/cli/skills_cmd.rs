@@ -27,6 +27,16 @@ pub(super) struct Found<'a> {
     text: &'a str,
 }
 
+/// Serialises the items a function iterates as a sequence, as a `Vec` of them would be,
+/// without collecting them.
+struct Each<F>(F);
+
+impl<F: Fn() -> I, I: IntoIterator<Item = T>, T: Serialize> Serialize for Each<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 pub fn run<W: Write>(
     args: &SkillsArgs,
     taxonomy: &Taxonomy,
@@ -39,10 +49,10 @@ pub fn run<W: Write>(
         Some(text) => text.to_string(),
     };
     let extractor = Extractor::new(taxonomy);
-    let found: Vec<Found> = extractor
-        .find(&text)
-        .into_iter()
-        .map(|m| {
+    let mentions = extractor.find(&text);
+    // Each mention as printed, made when it is written rather than collected first.
+    let found = || {
+        mentions.iter().map(|m| {
             let skill = taxonomy.skill(m.skill);
             Found {
                 id: &skill.id,
@@ -52,16 +62,16 @@ pub fn run<W: Write>(
                 text: &text[m.start..m.end],
             }
         })
-        .collect();
+    };
     let mut out = BufWriter::new(stdout);
     match ui.format(args.format, ListFormat::Table, ListFormat::Json) {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &found)?;
+            serde_json::to_writer_pretty(&mut out, &Each(found))?;
             writeln!(out)?;
         }
         ListFormat::Table => {
             let mut table = ui.table.table(&["Start", "End", "Text", "Skill", "Id"]);
-            for f in &found {
+            for f in found() {
                 table.add_row(vec![
                     f.start.to_string(),
                     f.end.to_string(),
