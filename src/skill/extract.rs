@@ -357,6 +357,7 @@ impl Extractor {
         let mut nodes = vec![BuildNode::default()];
         let mut tokens = Vec::new();
         let mut folded = String::new();
+        let mut key = String::new();
         let mut depth = 0;
         // (node, exact tokens) this skill already ends at: a repeated spelling adds nothing.
         let mut seen: HashSet<(usize, Option<String>)> = HashSet::new();
@@ -370,8 +371,13 @@ impl Extractor {
                 }
                 depth = depth.max(tokens.len());
                 let mut node = 0usize;
+                key.clear();
                 for t in &tokens {
                     fold_into(t.text(spelling), &mut folded);
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(&folded);
                     node = match nodes[node].children.get(folded.as_str()) {
                         Some(&child) => child as usize,
                         None => {
@@ -394,7 +400,8 @@ impl Extractor {
                     ambiguous: skill.ambiguous && cased,
                 };
                 if seen.insert((node, terminal.cased.clone())) {
-                    let owns = !cased && taxonomy.owner_of(spelling) == Some(id);
+                    // `key` is the spelling's key: its folded tokens joined by spaces.
+                    let owns = !cased && taxonomy.owner_of_key(&key) == Some(id);
                     if owns && nodes[node].owner.is_none() {
                         nodes[node].owner = Some(terminal);
                     } else {

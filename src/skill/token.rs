@@ -178,23 +178,21 @@ pub fn fold_append(token: &str, buf: &mut String) {
     }
 }
 
-/// The folded tokens of a spelling, as the taxonomy stores it.
-pub fn fold_spelling(spelling: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
-    tokenize(spelling, &mut tokens);
-    tokens
-        .iter()
-        .map(|t| {
-            let mut s = String::new();
-            fold_into(t.text(spelling), &mut s);
-            s
-        })
-        .collect()
-}
-
 /// A spelling's canonical lookup key: folded tokens joined by single spaces.
 pub fn spelling_key(spelling: &str) -> String {
-    fold_spelling(spelling).join(" ")
+    let mut key = String::with_capacity(spelling.len());
+    for t in Tokens::new(spelling) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        fold_append(t.text(spelling), &mut key);
+    }
+    key
+}
+
+/// Whether a spelling has any token at all (its key is not empty).
+pub fn has_tokens(spelling: &str) -> bool {
+    Tokens::new(spelling).next().is_some()
 }
 
 #[cfg(test)]
