@@ -800,7 +800,12 @@ impl Folded {
     /// Folds the next token.
     fn push(&mut self, token: &str) {
         let start = self.text.len();
-        fold_append(token, &mut self.text);
+        if token.is_ascii() {
+            self.text.push_str(token);
+            self.text[start..].make_ascii_lowercase();
+        } else {
+            fold_append(token, &mut self.text);
+        }
         let word = Word::new(&self.text.as_bytes()[start..]);
         self.spans.push((start as u32, self.text.len() as u32));
         self.hashes.push((word.prefix, word.hash, word.stem_hash));

@@ -100,6 +100,10 @@ impl Iterator for Tokens<'_> {
                 let start = i;
                 i += c.len_utf8();
                 loop {
+                    // Most of a word is ASCII letters and digits: skip them without decoding.
+                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                        i += 1;
+                    }
                     match self.char_at(i) {
                         Some(n) if is_word_char(n) => i += n.len_utf8(),
                         Some('.')
