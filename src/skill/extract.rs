@@ -338,9 +338,9 @@ const AHEAD: usize = 64;
 /// How many tokens before a match the boundary rules may look (two cue words, a coordinated
 /// word across three connectors, the hyphen before it).
 const BACK: usize = 16;
-/// Tokens a scan holds at once (about 100 KB of buffers): a long text is scanned through a
-/// window that slides, instead of tokenising all of it first.
-const WINDOW: usize = 4096;
+/// Tokens a scan holds at once (about 50 KB of buffers, which stay in cache beside the trie):
+/// a long text is scanned through a window that slides, instead of tokenising all of it first.
+const WINDOW: usize = 1024;
 
 impl Extractor {
     /// An extractor for every skill in the taxonomy (the prebuilt one for the built-in
