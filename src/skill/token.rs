@@ -23,6 +23,17 @@ impl Token {
     }
 }
 
+/// Which bytes are ASCII letters and digits, looked up rather than compared.
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -101,9 +112,10 @@ impl Iterator for Tokens<'_> {
                 i += c.len_utf8();
                 loop {
                     // Most of a word is ASCII letters and digits: skip them without decoding.
-                    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                        i += 1;
-                    }
+                    i += bytes[i..]
+                        .iter()
+                        .position(|&b| !ASCII_WORD[b as usize])
+                        .unwrap_or(bytes.len() - i);
                     match self.char_at(i) {
                         Some(n) if is_word_char(n) => i += n.len_utf8(),
                         Some('.')
