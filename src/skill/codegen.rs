@@ -28,6 +28,22 @@ fn ids(items: impl IntoIterator<Item = u32>) -> String {
     format!("B(&[{}])", inner.join(","))
 }
 
+/// Writes `static NAME: &[TY]` with one `row` per item.
+fn static_slice<T>(
+    out: &mut String,
+    name: &str,
+    ty: &str,
+    items: impl IntoIterator<Item = T>,
+    row: impl Fn(T) -> String,
+) {
+    let _ = writeln!(out, "pub(super) static {name}: &[{ty}] = &[");
+    for item in items {
+        out.push_str(&row(item));
+        out.push_str(",\n");
+    }
+    out.push_str("];\n");
+}
+
 pub fn to_rust(taxonomy: &Taxonomy, extractor: &Extractor) -> String {
     let mut out = String::with_capacity(4 << 20);
     out.push_str("use std::borrow::Cow::Borrowed as B;\n");
@@ -63,50 +79,38 @@ pub fn to_rust(taxonomy: &Taxonomy, extractor: &Extractor) -> String {
         let _ = writeln!(out, "{},", ids(c.iter().map(|i| i.0)));
     }
     out.push_str("];\n");
-    out.push_str("pub(super) static NODES: &[Node] = &[\n");
-    for n in extractor.nodes.iter() {
-        let children: Vec<String> = n
-            .children
-            .iter()
-            .map(|(t, c)| format!("(B({:?}),{c})", &**t))
-            .collect();
-        let terminals: Vec<String> = n
-            .terminals
-            .iter()
-            .map(|t| {
-                format!(
-                    "Terminal{{skill:SkillId({}),cased:{},ambiguous:{}}}",
-                    t.skill.0,
-                    match &t.cased {
-                        None => "None".to_string(),
-                        Some(c) => format!("Some({})", strs(c.iter().map(|s| &**s))),
-                    },
-                    t.ambiguous
-                )
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "Node{{children:B(&[{}]),terminals:B(&[{}])}},",
-            children.join(","),
-            terminals.join(",")
-        );
-    }
-    out.push_str("];\n");
-    let root: Vec<String> = extractor
-        .root
-        .iter()
-        .map(|s| {
+    // The extractor: plain integers and one string, so its statics hold a single pointer.
+    for (name, table) in [("ROOT", &extractor.root), ("EDGES", &extractor.edges)] {
+        static_slice(&mut out, name, "Slot", table.iter(), |s| {
             format!(
-                "RootSlot{{prefix:{},hash:{},index:{},child:{}}}",
-                s.prefix, s.hash, s.index, s.child
+                "Slot{{prefix:{},key:{},child:{}}}",
+                s.prefix, s.key, s.child
             )
-        })
-        .collect();
+        });
+    }
+    static_slice(&mut out, "NODES", "Node", extractor.nodes.iter(), |n| {
+        format!(
+            "Node{{parent:{},token:{},token_len:{},end:{}}}",
+            n.parent, n.token, n.token_len, n.end
+        )
+    });
+    static_slice(
+        &mut out,
+        "TERMINALS",
+        "Terminal",
+        extractor.terminals.iter(),
+        |t| {
+            format!(
+                "Terminal{{skill:SkillId({}),cased:{},cased_len:{},ambiguous:{}}}",
+                t.skill.0, t.cased, t.cased_len, t.ambiguous
+            )
+        },
+    );
     let _ = writeln!(
         out,
-        "pub(super) static ROOT: &[RootSlot] = &[{}];",
-        root.join(",")
+        "pub(super) static TEXT: &str = {:?};",
+        &*extractor.text
     );
+    let _ = writeln!(out, "pub(super) const DEPTH: u32 = {};", extractor.depth);
     out
 }

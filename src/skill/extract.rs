@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::taxonomy::{List, SkillId, Str, Taxonomy};
-use super::token::{Token, fold_append, fold_into, tokenize};
+use super::token::{Token, Tokens, fold_append, fold_into, tokenize};
 
 /// A skill found in text: byte range `start..end` of the text passed to [`Extractor::find`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,123 +26,188 @@ pub struct Mention {
     pub end: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A spelling that ends at a trie node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Terminal {
     pub(super) skill: SkillId,
-    /// The exact tokens a cased spelling must show.
-    pub(super) cased: Option<List<Str>>,
+    /// For a cased spelling, the byte range in [`Extractor::text`] of the exact tokens it must
+    /// show, separated by NUL bytes (tokens hold none); `NOT_CASED` for a case-insensitive one.
+    pub(super) cased: u32,
+    pub(super) cased_len: u32,
     pub(super) ambiguous: bool,
 }
 
-#[derive(Debug, Clone)]
+/// [`Terminal::cased`] of a case-insensitive spelling.
+pub(super) const NOT_CASED: u32 = u32::MAX;
+
+/// One slot of an edge table: the edge into node `child` (its parent and token are in
+/// [`Extractor::nodes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Slot {
+    /// The token's first eight bytes, little-endian, zero-padded (tokens hold no NUL).
+    pub(super) prefix: u64,
+    /// [`edge_key`] of the edge.
+    pub(super) key: u32,
+    /// 0 (the root, which is no node's child) marks an unused slot.
+    pub(super) child: u32,
+}
+
+/// An unused [`Slot`].
+pub(super) const EMPTY: Slot = Slot {
+    prefix: 0,
+    key: 0,
+    child: 0,
+};
+
+/// A trie node: how it is reached, and where its terminals end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Node {
-    /// (folded token, child node), sorted by token.
-    pub(super) children: List<(Str, u32)>,
-    /// Cased spellings first: they are the more specific claim.
-    pub(super) terminals: List<Terminal>,
+    pub(super) parent: u32,
+    /// The folded token of the edge into this node: a byte range of [`Extractor::text`].
+    pub(super) token: u32,
+    pub(super) token_len: u32,
+    /// This node's terminals are `terminals[previous node's end..end]`.
+    pub(super) end: u32,
 }
 
 /// A compiled dictionary of spellings; immutable and shareable across threads. The one for
 /// the built-in taxonomy is compiled into the binary.
-#[derive(Debug, Clone)]
+///
+/// Every table is a flat array of plain integers with strings as byte ranges of one text, so
+/// the built-in extractor's statics hold no pointers (nothing to relocate at start-up) and are
+/// densely packed.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Extractor {
+    /// The trie's edges from the root in an open-addressing hash table: a power-of-two number
+    /// of slots, at most half used, probed linearly from [`home_slot`]. Every prose token is
+    /// looked up here and most miss, so the table is kept small (16 bytes a slot, cache
+    /// resident for a taxonomy of thousands of skills): a miss, or a hit on a short token,
+    /// reads one slot and the node it leads to.
+    pub(super) root: List<Slot>,
+    /// Every other edge, in a table of the same kind keyed by (parent, token).
+    pub(super) edges: List<Slot>,
+    /// Indexed by node; node 0 is the root.
     pub(super) nodes: List<Node>,
-    /// Open-addressing hash table over the root's children (every prose token is looked up
-    /// here, and most miss): a power-of-two number of [`RootSlot`]s, at most half used, probed
-    /// linearly from [`home_slot`]. A slot carries the token's hash, its first eight bytes
-    /// and the child, so a miss, or a hit on a token of up to eight bytes, reads nothing but
-    /// the table. The root may have thousands of children; deeper nodes have a handful.
-    pub(super) root: List<RootSlot>,
+    /// Cased spellings first at each node, as the more specific claim.
+    pub(super) terminals: List<Terminal>,
+    /// Folded edge tokens and cased spellings, which the tables address by byte range.
+    pub(super) text: Str,
+    /// The most tokens any spelling has: how far past a token a match can reach.
+    pub(super) depth: u32,
 }
 
-/// One slot of [`Extractor::root`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct RootSlot {
-    /// The token's first eight bytes, little-endian, zero-padded (tokens hold no NUL).
-    pub(super) prefix: u64,
-    pub(super) hash: u32,
-    /// Index into `nodes[0].children`; `u32::MAX` for an unused slot.
-    pub(super) index: u32,
-    pub(super) child: u32,
-}
-
-/// An unused slot of [`Extractor::root`].
-pub(super) const EMPTY: RootSlot = RootSlot {
-    prefix: 0,
-    hash: 0,
-    index: u32::MAX,
-    child: 0,
-};
-
-/// A token's first eight bytes as [`RootSlot::prefix`] stores them.
+/// A token's first eight bytes as [`Slot::prefix`] stores them.
 #[inline]
-fn prefix(token: &str) -> u64 {
-    let b = token.as_bytes();
-    let mut buf = [0u8; 8];
-    let n = b.len().min(8);
-    buf[..n].copy_from_slice(&b[..n]);
-    u64::from_le_bytes(buf)
+fn prefix(token: &[u8]) -> u64 {
+    match token.first_chunk::<8>() {
+        Some(first) => u64::from_le_bytes(*first),
+        None => token
+            .iter()
+            .rev()
+            .fold(0, |acc, &b| (acc << 8) | u64::from(b)),
+    }
+}
+
+const FNV_START: u32 = 0x811c_9dc5;
+
+#[inline]
+fn fnv_step(h: u32, b: u8) -> u32 {
+    (h ^ b as u32).wrapping_mul(0x0100_0193)
 }
 
 /// FNV-1a over a folded token's bytes: the same at build time (the built-in table is
 /// generated by `build.rs`) and at run time.
-pub(super) fn token_hash(token: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in token.as_bytes() {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    h
+pub(super) fn token_hash(token: &[u8]) -> u32 {
+    token.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
 }
 
-/// String equality without a call into `memcmp`: tokens are short.
+/// Byte equality without a call into `memcmp`: tokens are short.
 #[inline]
-fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// The first slot to probe for `hash` in a table of `size` (a power of two) slots: the top
-/// bits of a Fibonacci multiply, since FNV's low bits mix poorly.
+/// What an edge table stores of the edge (`parent`, token with `hash`).
 #[inline]
-fn home_slot(hash: u32, size: usize) -> usize {
-    ((hash.wrapping_mul(0x9e37_79b9) as u64 * size as u64) >> 32) as usize
+fn edge_key(parent: u32, hash: u32) -> u32 {
+    hash ^ parent.wrapping_mul(0x85eb_ca6b)
 }
 
-/// The root hash table for `children` (sorted folded tokens), at most half full.
-fn root_table(children: &[(Str, u32)]) -> Vec<RootSlot> {
-    let size = (children.len() * 2).next_power_of_two().max(8);
+/// The first slot to probe for `key` in a table of `size` (a power of two) slots: the top bits
+/// of a Fibonacci multiply, since FNV's low bits mix poorly.
+#[inline]
+fn home_slot(key: u32, size: usize) -> usize {
+    ((key.wrapping_mul(0x9e37_79b9) as u64 * size as u64) >> 32) as usize
+}
+
+/// An open-addressing table of `slots`, at most half full.
+fn slot_table(slots: Vec<Slot>) -> Vec<Slot> {
+    let size = (slots.len() * 2).next_power_of_two().max(8);
     let mut table = vec![EMPTY; size];
-    for (i, (token, child)) in children.iter().enumerate() {
-        let hash = token_hash(token);
-        let mut slot = home_slot(hash, size);
-        while table[slot] != EMPTY {
-            slot = (slot + 1) & (size - 1);
+    for s in slots {
+        let mut at = home_slot(s.key, size);
+        while table[at].child != 0 {
+            at = (at + 1) & (size - 1);
         }
-        table[slot] = RootSlot {
-            prefix: prefix(token),
-            hash,
-            index: i as u32,
-            child: *child,
-        };
+        table[at] = s;
     }
     table
 }
 
-impl Node {
-    fn child(&self, token: &str) -> Option<u32> {
-        // Most nodes below the root have a few children: comparing for equality rejects a
-        // different length without touching the bytes.
-        if self.children.len() <= 8 {
-            return self
-                .children
-                .iter()
-                .find(|(t, _)| same(t, token))
-                .map(|&(_, c)| c);
+/// A folded token ready for lookups: its bytes, its [`prefix`], and the hashes of itself and
+/// of its plural stems (computed in the same pass, since a stem is a prefix).
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    bytes: &'a [u8],
+    prefix: u64,
+    hash: u32,
+    /// Hashes of the token without its last one and two bytes.
+    stem_hash: [u32; 2],
+}
+
+impl<'a> Word<'a> {
+    fn new(bytes: &'a [u8]) -> Word<'a> {
+        let mut hash = FNV_START;
+        let mut stem_hash = [FNV_START; 2];
+        for (i, &b) in bytes.iter().enumerate() {
+            if i + 2 == bytes.len() {
+                stem_hash[1] = hash;
+            }
+            if i + 1 == bytes.len() {
+                stem_hash[0] = hash;
+            }
+            hash = fnv_step(hash, b);
         }
-        self.children
-            .binary_search_by(|(t, _)| (**t).cmp(token))
-            .ok()
-            .map(|i| self.children[i].1)
+        Word {
+            bytes,
+            prefix: prefix(bytes),
+            hash,
+            stem_hash,
+        }
+    }
+
+    /// The word without its last `cut` bytes, whose hash is `stem_hash[cut - 1]`.
+    fn stem(self, cut: usize) -> Word<'a> {
+        let bytes = &self.bytes[..self.bytes.len() - cut];
+        let prefix = match bytes.len() {
+            n if n >= 8 => self.prefix,
+            n => self.prefix & ((1u64 << (8 * n)) - 1),
+        };
+        Word {
+            bytes,
+            prefix,
+            hash: self.stem_hash[cut - 1],
+            stem_hash: [FNV_START; 2],
+        }
+    }
+
+    /// Singular forms to try: "apis" → "api", "processes" → "process".
+    fn plural_stems(self) -> impl Iterator<Item = Word<'a>> {
+        let b = self.bytes;
+        let n = b.len();
+        let s = (n > 3 && b[n - 1] == b's' && b[n - 2] != b's').then(|| self.stem(1));
+        let es = (n > 4 && b[n - 2..] == *b"es").then(|| self.stem(2));
+        s.into_iter().chain(es)
     }
 }
 
@@ -150,10 +215,18 @@ impl Node {
 #[derive(Default)]
 struct BuildNode {
     children: HashMap<String, u32>,
-    terminals: Vec<Terminal>,
+    terminals: Vec<BuildTerminal>,
     /// The case-insensitive terminal of the skill that owns this spelling in the taxonomy
     /// (where two skills claim it, the later file's): tried before the other plain ones.
-    owner: Option<Terminal>,
+    owner: Option<BuildTerminal>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct BuildTerminal {
+    skill: SkillId,
+    /// The exact tokens a cased spelling must show, NUL-separated.
+    cased: Option<String>,
+    ambiguous: bool,
 }
 
 /// Words that may stand between two items of one list ("C, C++ and Java").
@@ -238,6 +311,37 @@ const CUES_AFTER: &[&str] = &[
     "proficiency",
 ];
 
+/// One match of the leftmost-longest scan, before the boundary rules: tokens `first..=last`
+/// (indices into the scan's window of tokens), bytes `start..end` of the text, and the
+/// terminal (index into [`Extractor::terminals`]) it reached.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    first: u32,
+    last: u32,
+    start: u32,
+    end: u32,
+    terminal: u32,
+}
+
+/// What the boundary rules see of a scan: the text, the window's tokens and their folded
+/// forms, and the matches found around the one being checked.
+struct Window<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    folded: &'a Folded,
+    raw: &'a [Raw],
+}
+
+/// How many tokens past a match the boundary rules may look: a neighbouring list item at most
+/// 40 bytes on (so at most 41 tokens), coordinated words up to three list items of four tokens.
+const AHEAD: usize = 64;
+/// How many tokens before a match the boundary rules may look (two cue words, a coordinated
+/// word across three connectors, the hyphen before it).
+const BACK: usize = 16;
+/// Tokens a scan holds at once (about 50 KB of buffers, which stay in cache beside the trie):
+/// a long text is scanned through a window that slides, instead of tokenising all of it first.
+const WINDOW: usize = 1024;
+
 impl Extractor {
     /// An extractor for every skill in the taxonomy (the prebuilt one for the built-in
     /// taxonomy).
@@ -253,8 +357,10 @@ impl Extractor {
         let mut nodes = vec![BuildNode::default()];
         let mut tokens = Vec::new();
         let mut folded = String::new();
+        let mut key = String::new();
+        let mut depth = 0;
         // (node, exact tokens) this skill already ends at: a repeated spelling adds nothing.
-        let mut seen: HashSet<(usize, Option<List<Str>>)> = HashSet::new();
+        let mut seen: HashSet<(usize, Option<String>)> = HashSet::new();
         for id in skills {
             let skill = taxonomy.skill(id);
             seen.clear();
@@ -263,9 +369,15 @@ impl Extractor {
                 if tokens.is_empty() {
                     continue;
                 }
+                depth = depth.max(tokens.len());
                 let mut node = 0usize;
+                key.clear();
                 for t in &tokens {
                     fold_into(t.text(spelling), &mut folded);
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(&folded);
                     node = match nodes[node].children.get(folded.as_str()) {
                         Some(&child) => child as usize,
                         None => {
@@ -276,13 +388,11 @@ impl Extractor {
                         }
                     };
                 }
-                let terminal = Terminal {
+                let terminal = BuildTerminal {
                     skill: id,
                     cased: cased.then(|| {
-                        tokens
-                            .iter()
-                            .map(|t| Cow::Owned(t.text(spelling).to_string()))
-                            .collect()
+                        let exact: Vec<&str> = tokens.iter().map(|t| t.text(spelling)).collect();
+                        exact.join("\0")
                     }),
                     // Only the cased spellings of an ambiguous skill are ordinary words
                     // ("Excel", "Go"); its other spellings ("Microsoft Excel", "golang") are
@@ -290,7 +400,8 @@ impl Extractor {
                     ambiguous: skill.ambiguous && cased,
                 };
                 if seen.insert((node, terminal.cased.clone())) {
-                    let owns = !cased && taxonomy.owner_of(spelling) == Some(id);
+                    // `key` is the spelling's key: its folded tokens joined by spaces.
+                    let owns = !cased && taxonomy.owner_of_key(&key) == Some(id);
                     if owns && nodes[node].owner.is_none() {
                         nodes[node].owner = Some(terminal);
                     } else {
@@ -299,133 +410,250 @@ impl Extractor {
                 }
             }
         }
-        // Cased spellings are tried first, the latest first: they are the more specific claim.
-        // Ordered once here, not by inserting at the front, which is quadratic when many skills
-        // share a spelling.
-        let nodes = nodes
-            .into_iter()
-            .map(|n| {
-                let mut children: Vec<(Str, u32)> = n
-                    .children
-                    .into_iter()
-                    .map(|(k, v)| (Cow::Owned(k), v))
-                    .collect();
-                children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                let (mut terminals, plain): (Vec<_>, Vec<_>) =
-                    n.terminals.into_iter().partition(|t| t.cased.is_some());
-                terminals.reverse();
-                terminals.extend(n.owner);
-                terminals.extend(plain);
-                Node {
-                    children: Cow::Owned(children),
-                    terminals: Cow::Owned(terminals),
-                }
-            })
-            .collect::<Vec<Node>>();
-        let root = root_table(&nodes[0].children);
-        Extractor {
-            nodes: Cow::Owned(nodes),
-            root: Cow::Owned(root),
-        }
+        Extractor::flatten(nodes, depth as u32)
     }
 
-    /// The root's child for a folded token.
-    #[inline]
-    fn root_child(&self, token: &str) -> Option<u32> {
-        let mask = self.root.len() - 1;
-        let hash = token_hash(token);
-        let start = prefix(token);
-        let mut slot = home_slot(hash, self.root.len());
-        loop {
-            let s = &self.root[slot];
-            if s.index == EMPTY.index {
-                return None;
+    /// Lays a built trie out as flat tables.
+    fn flatten(built: Vec<BuildNode>, depth: u32) -> Extractor {
+        let mut text = String::new();
+        // Where each distinct edge token already stands in `text`.
+        let mut placed: HashMap<String, u32> = HashMap::new();
+        let (mut root, mut edges) = (Vec::new(), Vec::new());
+        let mut terminals = Vec::new();
+        let mut nodes = vec![
+            Node {
+                parent: 0,
+                token: 0,
+                token_len: 0,
+                end: 0,
+            };
+            built.len()
+        ];
+        for (parent, node) in built.into_iter().enumerate() {
+            // Cased spellings are tried first, the latest first: they are the more specific
+            // claim. Ordered once here, not by inserting at the front, which is quadratic when
+            // many skills share a spelling.
+            let (mut ordered, plain): (Vec<_>, Vec<_>) =
+                node.terminals.into_iter().partition(|t| t.cased.is_some());
+            ordered.reverse();
+            ordered.extend(node.owner);
+            ordered.extend(plain);
+            for t in ordered {
+                let (cased, cased_len) = match &t.cased {
+                    None => (NOT_CASED, 0),
+                    Some(exact) => {
+                        text.push_str(exact);
+                        ((text.len() - exact.len()) as u32, exact.len() as u32)
+                    }
+                };
+                terminals.push(Terminal {
+                    skill: t.skill,
+                    cased,
+                    cased_len,
+                    ambiguous: t.ambiguous,
+                });
             }
-            if s.hash == hash
-                && s.prefix == start
-                && (token.len() <= 8 || same(&self.nodes[0].children[s.index as usize].0, token))
-            {
-                return Some(s.child);
+            nodes[parent].end = terminals.len() as u32;
+            // Sorted, so that the same trie always gives the same tables.
+            let mut children: Vec<(String, u32)> = node.children.into_iter().collect();
+            children.sort_unstable();
+            for (token, child) in children {
+                let at = *placed.entry(token.clone()).or_insert_with(|| {
+                    text.push_str(&token);
+                    (text.len() - token.len()) as u32
+                });
+                let n = &mut nodes[child as usize];
+                (n.parent, n.token, n.token_len) = (parent as u32, at, token.len() as u32);
+                let slot = Slot {
+                    prefix: prefix(token.as_bytes()),
+                    key: edge_key(parent as u32, token_hash(token.as_bytes())),
+                    child,
+                };
+                if parent == 0 { &mut root } else { &mut edges }.push(slot);
             }
-            slot = (slot + 1) & mask;
+        }
+        Extractor {
+            root: Cow::Owned(slot_table(root)),
+            edges: Cow::Owned(slot_table(edges)),
+            nodes: Cow::Owned(nodes),
+            terminals: Cow::Owned(terminals),
+            text: Cow::Owned(text),
+            depth,
         }
     }
 
     /// A node's child for a folded token.
     #[inline]
-    fn child(&self, node: usize, token: &str) -> Option<u32> {
-        if node == 0 {
-            self.root_child(token)
-        } else {
-            self.nodes[node].child(token)
+    fn child(&self, node: u32, word: Word) -> Option<u32> {
+        let table = if node == 0 { &self.root } else { &self.edges };
+        let mask = table.len() - 1;
+        let key = edge_key(node, word.hash);
+        let start = word.prefix;
+        let mut slot = home_slot(key, table.len());
+        loop {
+            let s = &table[slot];
+            if s.child == 0 {
+                return None;
+            }
+            if s.key == key && s.prefix == start {
+                let n = &self.nodes[s.child as usize];
+                if n.parent == node
+                    && n.token_len as usize == word.bytes.len()
+                    && (word.bytes.len() <= 8 || same(self.token_of(n), word.bytes))
+                {
+                    return Some(s.child);
+                }
+            }
+            slot = (slot + 1) & mask;
         }
+    }
+
+    /// The folded token of the edge into `node`.
+    fn token_of(&self, node: &Node) -> &[u8] {
+        &self.text.as_bytes()[node.token as usize..(node.token + node.token_len) as usize]
+    }
+
+    /// The index in [`Extractor::terminals`] of node `node`'s first terminal, and its
+    /// terminals.
+    #[inline]
+    fn terminals_at(&self, node: u32) -> (u32, &[Terminal]) {
+        let end = self.nodes[node as usize].end;
+        let start = match node {
+            0 => 0,
+            n => self.nodes[n as usize - 1].end,
+        };
+        (start, &self.terminals[start as usize..end as usize])
     }
 
     /// All mentions in `text`, in order, without overlaps.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => self.find_with(text, &mut scratch),
-            Err(_) => self.find_with(text, &mut Scratch::default()),
+            Ok(mut scratch) => self.find_with(text, &mut scratch, WINDOW),
+            Err(_) => self.find_with(text, &mut Scratch::default(), WINDOW),
         })
     }
 
-    fn find_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
+    /// [`Extractor::find`] through a window of about `size` tokens. Tokens are read into the
+    /// window, scanned for matches as far as a match can no longer run past the window's end,
+    /// and a match is checked against the boundary rules once every token they may look at
+    /// (see [`AHEAD`], [`BACK`]) is in the window; then the window slides on.
+    fn find_with(&self, text: &str, scratch: &mut Scratch, size: usize) -> Vec<Mention> {
         let Scratch {
             tokens,
             folded,
             raw,
         } = scratch;
-        tokenize(text, tokens);
-        folded.fold(text, tokens);
-        // (first token, last token, terminal index in its node)
+        tokens.clear();
+        folded.clear();
         raw.clear();
-        let mut i = 0;
-        while i < tokens.len() {
-            match self.longest_at(text, tokens, folded, i) {
-                Some((last, node, t)) => {
-                    raw.push((i as u32, last as u32, node, t));
-                    i = last + 1;
+        let depth = self.depth as usize;
+        // Enough that a slide always frees at least half the window.
+        let size = size.max(2 * (2 * depth + AHEAD + BACK));
+        let mut source = Tokens::new(text);
+        let mut done = false;
+        // The next token to start a match at, and the next match to check.
+        let (mut scan, mut next) = (0usize, 0usize);
+        let mut out = Vec::new();
+        loop {
+            while tokens.len() < size {
+                let Some(t) = source.next() else {
+                    done = true;
+                    break;
+                };
+                folded.push(t.text(text));
+                tokens.push(t);
+            }
+            let scan_end = if done {
+                tokens.len()
+            } else {
+                tokens.len() - depth
+            };
+            while scan < scan_end {
+                match self.longest_at(text, tokens, folded, scan) {
+                    Some((last, terminal)) => {
+                        raw.push(Raw {
+                            first: scan as u32,
+                            last: last as u32,
+                            start: tokens[scan].start,
+                            end: tokens[last].end,
+                            terminal,
+                        });
+                        scan = last + 1;
+                    }
+                    None => scan += 1,
                 }
-                None => i += 1,
             }
-        }
-        let mut out = Vec::with_capacity(raw.len());
-        for (k, &(first, last, node, t)) in raw.iter().enumerate() {
-            let terminal = &self.nodes[node as usize].terminals[t as usize];
-            let (first, last) = (first as usize, last as usize);
-            let start = tokens[first].start as usize;
-            let end = tokens[last].end as usize;
-            if terminal.ambiguous
-                && !in_technical_context(text, tokens, folded, raw, k, first, last)
-            {
-                continue;
+            let window = Window {
+                text,
+                tokens,
+                folded,
+                raw,
+            };
+            while next < raw.len() && (done || raw[next].last as usize + AHEAD < scan) {
+                self.report(&window, next, &mut out);
+                next += 1;
             }
-            out.push(Mention {
-                skill: terminal.skill,
-                start,
-                end,
-            });
-            self.coordinated(text, tokens, folded, raw, k, &mut out);
+            if done {
+                break;
+            }
+            // Slide: keep BACK tokens before the next match to check (or the scan position),
+            // the matches from the last checked one on, and whatever match still covers a
+            // kept token. The last checked match may end before the kept tokens: the rules
+            // read only its byte range then, and its token indices are clamped to 0.
+            let keep = raw
+                .get(next)
+                .map_or(scan, |r| r.first as usize)
+                .min(scan)
+                .saturating_sub(BACK);
+            tokens.drain(..keep);
+            folded.drain(keep);
+            scan -= keep;
+            let gone = raw[..next.saturating_sub(1)]
+                .iter()
+                .take_while(|r| (r.last as usize) < keep)
+                .count();
+            raw.drain(..gone);
+            next -= gone;
+            for r in raw.iter_mut() {
+                r.first = r.first.saturating_sub(keep as u32);
+                r.last = r.last.saturating_sub(keep as u32);
+            }
         }
         // A coordinated word may stand before the mention it was found from.
         out.sort_by_key(|m| m.start);
         out
     }
 
+    /// Checks match `raw[k]` against the boundary rules; reports it and the skills coordinated
+    /// with it.
+    fn report(&self, window: &Window, k: usize, out: &mut Vec<Mention>) {
+        let r = window.raw[k];
+        let terminal = &self.terminals[r.terminal as usize];
+        if terminal.ambiguous && !in_technical_context(window, k) {
+            return;
+        }
+        out.push(Mention {
+            skill: terminal.skill,
+            start: r.start as usize,
+            end: r.end as usize,
+        });
+        self.coordinated(window, k, out);
+    }
+
     /// The skill whose case-insensitive spelling is exactly `words` (folded tokens; the last
     /// may carry a plural).
-    fn lookup(&self, words: &[&str]) -> Option<SkillId> {
+    fn lookup(&self, words: &[Word]) -> Option<SkillId> {
         let (last, init) = words.split_last()?;
-        let mut node = 0usize;
-        for w in init {
-            node = self.child(node, w)? as usize;
+        let mut node = 0;
+        for &w in init {
+            node = self.child(node, w)?;
         }
         std::iter::once(*last)
-            .chain(plural_stems(last))
+            .chain(last.plural_stems())
             .filter_map(|w| self.child(node, w))
             .find_map(|child| {
-                self.accept_folded(child as usize)
-                    .map(|t| self.nodes[child as usize].terminals[t as usize].skill)
+                self.accept_folded(child)
+                    .map(|t| self.terminals[t as usize].skill)
             })
     }
 
@@ -434,28 +662,21 @@ impl Extractor {
     /// "containerized networking and applications" containerized applications): the single
     /// word coordinated with mention `raw[k]`, joined to the mention's other part, when that
     /// makes a known spelling. Each is reported on the coordinated word.
-    fn coordinated(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        folded: &Folded,
-        raw: &[(u32, u32, u32, u32)],
-        k: usize,
-        out: &mut Vec<Mention>,
-    ) {
-        let (first, last) = (raw[k].0 as usize, raw[k].1 as usize);
+    fn coordinated(&self, window: &Window, k: usize, out: &mut Vec<Mention>) {
+        let (tokens, folded, raw) = (window.tokens, window.folded, window.raw);
+        let (first, last) = (raw[k].first as usize, raw[k].last as usize);
         if first == last {
             return;
         }
-        let skill = self.nodes[raw[k].2 as usize].terminals[raw[k].3 as usize].skill;
+        let skill = self.terminals[raw[k].terminal as usize].skill;
         // `raw` is in text order and its spans do not overlap, so the only span that can hold
         // token `i` is the last one starting at or before it.
         let free = |i: usize| {
-            let after = raw.partition_point(|&(f, _, _, _)| f as usize <= i);
-            after == 0 || (raw[after - 1].1 as usize) < i
+            let after = raw.partition_point(|r| r.first as usize <= i);
+            after == 0 || (raw[after - 1].last as usize) < i
         };
-        let mut words: Vec<&str> = Vec::with_capacity(last - first + 1);
-        let found = |word: usize, words: &[&str], out: &mut Vec<Mention>| match self.lookup(words) {
+        let mut words: Vec<Word> = Vec::with_capacity(last - first + 1);
+        let found = |word: usize, words: &[Word], out: &mut Vec<Mention>| match self.lookup(words) {
             Some(s) if s != skill => {
                 out.push(Mention {
                     skill: s,
@@ -467,13 +688,13 @@ impl Extractor {
             _ => false,
         };
         // Backward: "X and Y Z" with "Y Z" the mention; try "X Z".
-        if let Some(x) = coordinated_word(text, tokens, folded, first, false)
+        if let Some(x) = coordinated_word(window, first, false)
             && free(x)
         {
             for drop in 1..=(last - first) {
                 words.clear();
-                words.push(folded.get(tokens, x));
-                words.extend((first + drop..=last).map(|i| folded.get(tokens, i)));
+                words.push(folded.word(x));
+                words.extend((first + drop..=last).map(|i| folded.word(i)));
                 if found(x, &words, out) {
                     break;
                 }
@@ -482,14 +703,13 @@ impl Extractor {
         // Forward: "X Y and Z" with "X Y" the mention; try "X Z" (and further list items).
         let mut at = last;
         for _ in 0..3 {
-            let Some(z) = coordinated_word(text, tokens, folded, at, true).filter(|&z| free(z))
-            else {
+            let Some(z) = coordinated_word(window, at, true).filter(|&z| free(z)) else {
                 break;
             };
             for keep in (1..=(last - first)).rev() {
                 words.clear();
-                words.extend((first..first + keep).map(|i| folded.get(tokens, i)));
-                words.push(folded.get(tokens, z));
+                words.extend((first..first + keep).map(|i| folded.word(i)));
+                words.push(folded.word(z));
                 if found(z, &words, out) {
                     break;
                 }
@@ -498,32 +718,33 @@ impl Extractor {
         }
     }
 
-    /// The longest spelling starting at token `first`: (its last token, node, terminal index).
+    /// The longest spelling starting at token `first`: (its last token, terminal index).
     fn longest_at(
         &self,
         text: &str,
         tokens: &[Token],
         folded: &Folded,
         first: usize,
-    ) -> Option<(usize, u32, u32)> {
+    ) -> Option<(usize, u32)> {
         let mut best = None;
-        let mut node = 0usize;
+        let mut node = 0;
         let mut j = first;
         while j < tokens.len() && (j == first || tokens[j].joined) {
-            let word = folded.get(tokens, j);
+            let word = folded.word(j);
             let exact = self.child(node, word);
             if let Some(child) = exact
-                && let Some(t) = self.accept(child as usize, text, &tokens[first..=j])
+                && let Some(t) = self.accept(child, text, &tokens[first..=j])
             {
-                best = Some((j, child, t));
-            } else if let Some((child, t)) = plural_stems(word)
+                best = Some((j, t));
+            } else if let Some(t) = word
+                .plural_stems()
                 .filter_map(|stem| self.child(node, stem))
-                .find_map(|child| self.accept_folded(child as usize).map(|t| (child, t)))
+                .find_map(|child| self.accept_folded(child))
             {
-                best = Some((j, child, t));
+                best = Some((j, t));
             }
             match exact {
-                Some(child) => node = child as usize,
+                Some(child) => node = child,
                 None => break,
             }
             j += 1;
@@ -532,67 +753,93 @@ impl Extractor {
     }
 
     /// The first terminal at `node` whose case rule the original tokens satisfy.
-    fn accept(&self, node: usize, text: &str, tokens: &[Token]) -> Option<u32> {
-        let position = self.nodes[node]
-            .terminals
-            .iter()
-            .position(|t| match &t.cased {
-                None => true,
-                Some(exact) => {
-                    exact.len() == tokens.len()
-                        && exact
-                            .iter()
-                            .zip(tokens)
-                            .all(|(e, tok)| **e == *tok.text(text))
-                }
-            });
-        position.map(|p| p as u32)
+    fn accept(&self, node: u32, text: &str, tokens: &[Token]) -> Option<u32> {
+        let (base, terminals) = self.terminals_at(node);
+        let position = terminals.iter().position(|t| {
+            if t.cased == NOT_CASED {
+                return true;
+            }
+            let exact = &self.text[t.cased as usize..(t.cased + t.cased_len) as usize];
+            let mut parts = exact.split('\0');
+            tokens
+                .iter()
+                .all(|tok| parts.next().is_some_and(|p| p == tok.text(text)))
+                && parts.next().is_none()
+        });
+        position.map(|p| base + p as u32)
     }
 
     /// A terminal reached through a plural stem: only case-insensitive spellings qualify.
-    fn accept_folded(&self, node: usize) -> Option<u32> {
-        self.nodes[node]
-            .terminals
+    fn accept_folded(&self, node: u32) -> Option<u32> {
+        let (base, terminals) = self.terminals_at(node);
+        terminals
             .iter()
-            .position(|t| t.cased.is_none())
-            .map(|p| p as u32)
+            .position(|t| t.cased == NOT_CASED)
+            .map(|p| base + p as u32)
     }
 }
 
-/// Every token of a text folded into one buffer (no allocation per token).
+/// The folded form of each token in a scan's window, in one buffer (no allocation per token),
+/// with the hashes lookups use.
 #[derive(Default)]
 struct Folded {
     text: String,
-    /// Byte range of each token's folded form in `text`; empty for ASCII text, whose folded
-    /// tokens stand where the tokens do.
+    /// Byte range of each token's folded form in `text`.
     spans: Vec<(u32, u32)>,
+    /// [`Word::prefix`], [`Word::hash`] and [`Word::stem_hash`] of each token.
+    hashes: Vec<(u64, u32, [u32; 2])>,
 }
 
 impl Folded {
-    fn fold(&mut self, text: &str, tokens: &[Token]) {
+    fn clear(&mut self) {
         self.text.clear();
         self.spans.clear();
-        if text.is_ascii() {
-            // Lower-casing ASCII keeps every byte where it is: fold the text once.
-            self.text.push_str(text);
-            self.text.make_ascii_lowercase();
-            return;
+        self.hashes.clear();
+    }
+
+    /// Folds the next token.
+    fn push(&mut self, token: &str) {
+        let start = self.text.len();
+        if token.is_ascii() {
+            self.text.push_str(token);
+            self.text[start..].make_ascii_lowercase();
+        } else {
+            fold_append(token, &mut self.text);
         }
-        for t in tokens {
-            let start = self.text.len() as u32;
-            fold_append(t.text(text), &mut self.text);
-            self.spans.push((start, self.text.len() as u32));
+        let word = Word::new(&self.text.as_bytes()[start..]);
+        self.spans.push((start as u32, self.text.len() as u32));
+        self.hashes.push((word.prefix, word.hash, word.stem_hash));
+    }
+
+    /// Forgets the first `n` tokens.
+    fn drain(&mut self, n: usize) {
+        let cut = self.spans.get(n).map_or(self.text.len() as u32, |s| s.0);
+        self.text.drain(..cut as usize);
+        self.spans.drain(..n);
+        self.hashes.drain(..n);
+        for span in &mut self.spans {
+            span.0 -= cut;
+            span.1 -= cut;
         }
     }
 
-    /// Token `i` of `tokens` (those [`Folded::fold`] was given) folded.
+    /// Token `i` folded.
     #[inline]
-    fn get(&self, tokens: &[Token], i: usize) -> &str {
-        let (start, end) = match self.spans.get(i) {
-            Some(&span) => span,
-            None => (tokens[i].start, tokens[i].end),
-        };
+    fn get(&self, i: usize) -> &str {
+        let (start, end) = self.spans[i];
         &self.text[start as usize..end as usize]
+    }
+
+    /// Token `i` folded, with its hashes.
+    #[inline]
+    fn word(&self, i: usize) -> Word<'_> {
+        let (prefix, hash, stem_hash) = self.hashes[i];
+        Word {
+            bytes: self.get(i).as_bytes(),
+            prefix,
+            hash,
+            stem_hash,
+        }
     }
 }
 
@@ -601,33 +848,30 @@ impl Folded {
 struct Scratch {
     tokens: Vec<Token>,
     folded: Folded,
-    raw: Vec<(u32, u32, u32, u32)>,
+    raw: Vec<Raw>,
 }
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-/// Singular forms to try for a folded token: "apis" → "api", "processes" → "process".
-fn plural_stems(token: &str) -> impl Iterator<Item = &str> {
-    let s = (token.len() > 3 && token.ends_with('s') && !token.ends_with("ss"))
-        .then(|| &token[..token.len() - 1]);
-    let es = (token.len() > 4 && token.ends_with("es")).then(|| &token[..token.len() - 2]);
-    s.into_iter().chain(es)
-}
-
-/// Whether an ambiguous mention (raw[k], tokens first..=last) stands in a technical context.
-fn in_technical_context(
-    text: &str,
-    tokens: &[Token],
-    folded: &Folded,
-    raw: &[(u32, u32, u32, u32)],
-    k: usize,
-    first: usize,
-    last: usize,
-) -> bool {
-    let start = tokens[first].start as usize;
-    let end = tokens[last].end as usize;
+/// Whether an ambiguous mention (`raw[k]`) stands in a technical context.
+fn in_technical_context(window: &Window, k: usize) -> bool {
+    let Window {
+        text,
+        tokens,
+        folded,
+        raw,
+    } = *window;
+    let Raw {
+        first,
+        last,
+        start,
+        end,
+        ..
+    } = raw[k];
+    let (first, last) = (first as usize, last as usize);
+    let (start, end) = (start as usize, end as usize);
     if hyphenated(text, start, end) {
         return false;
     }
@@ -639,22 +883,20 @@ fn in_technical_context(
     let prev = k
         .checked_sub(1)
         .map(|p| raw[p])
-        .filter(|&(_, l, _, _)| list_gap(&text[tokens[l as usize].end as usize..start]));
+        .filter(|p| list_gap(&text[p.end as usize..start]));
     let next = raw
         .get(k + 1)
-        .filter(|&&(f, _, _, _)| list_gap(&text[end..tokens[f as usize].start as usize]));
+        .filter(|n| list_gap(&text[end..n.start as usize]));
     if prev.is_some() || next.is_some() {
         return true;
     }
     let before = first.saturating_sub(2)..first;
     let cue_before = before.clone().any(|i| {
-        let w = folded.get(tokens, i);
+        let w = folded.get(i);
         CUES_BEFORE.contains(&w) && (i + 1 == first || !matches!(w, "in" | "with" | "using"))
     });
     let after = (last + 1)..(last + 3).min(tokens.len());
-    let cue_after = after
-        .clone()
-        .any(|i| CUES_AFTER.contains(&folded.get(tokens, i)));
+    let cue_after = after.clone().any(|i| CUES_AFTER.contains(&folded.get(i)));
     // A cue only counts inside the same phrase: no sentence end between it and the mention.
     let clean_before = before
         .start
@@ -681,14 +923,9 @@ fn hyphenated(text: &str, start: usize, end: usize) -> bool {
 /// "distributed and asynchronous"): the nearest word before it (after it when `forward`)
 /// across a gap of commas, "and", "or", "&" or "/" that holds at least one of them, and not
 /// glued by a hyphen to a further word ("front-end and ..." is not "end").
-fn coordinated_word(
-    text: &str,
-    tokens: &[Token],
-    folded: &Folded,
-    at: usize,
-    forward: bool,
-) -> Option<usize> {
-    let connector = |i: usize| matches!(folded.get(tokens, i), "and" | "or" | "&" | "/");
+fn coordinated_word(window: &Window, at: usize, forward: bool) -> Option<usize> {
+    let (text, tokens, folded) = (window.text, window.tokens, window.folded);
+    let connector = |i: usize| matches!(folded.get(i), "and" | "or" | "&" | "/");
     let step = |i: usize| {
         if forward {
             i.checked_add(1)
@@ -710,7 +947,7 @@ fn coordinated_word(
             .chars()
             .all(|c| c.is_whitespace() || ",&/".contains(c) || c.is_ascii_alphabetic())
         && !sentence_break(gap);
-    let word = folded.get(tokens, i);
+    let word = folded.get(i);
     let is_word = word.len() > 1 && word.chars().all(|c| c.is_ascii_alphabetic());
     let hyphen = |p: usize, q: usize| {
         text[tokens[p].end as usize..tokens[q].start as usize]
@@ -802,17 +1039,15 @@ name = "CI/CD"
             let mut tokens = Vec::new();
             tokenize(text, &mut tokens);
             let mut folded = Folded::default();
-            folded.fold(text, &tokens);
+            for t in &tokens {
+                folded.push(t.text(text));
+            }
             let mut out = Vec::new();
             let mut i = 0;
             while i < tokens.len() {
                 match self.longest_at(text, &tokens, &folded, i) {
-                    Some((last, node, t)) => {
-                        out.push((
-                            i,
-                            last,
-                            self.nodes[node as usize].terminals[t as usize].skill,
-                        ));
+                    Some((last, t)) => {
+                        out.push((i, last, self.terminals[t as usize].skill));
                         i = last + 1;
                     }
                     None => i += 1,
@@ -820,10 +1055,26 @@ name = "CI/CD"
             }
             out
         }
+
+        /// A node's child found by reading every node, without hashing.
+        fn child_by_scan(&self, node: u32, word: &str) -> Option<u32> {
+            (1..self.nodes.len() as u32).find(|&n| {
+                let here = &self.nodes[n as usize];
+                here.parent == node && self.token_of(here) == word.as_bytes()
+            })
+        }
     }
 
-    /// The matching as first written: a `String` per folded token and a binary search at
-    /// every node, the root included.
+    /// Singular forms as first written, on strings.
+    fn plural_stems(token: &str) -> impl Iterator<Item = &str> {
+        let s = (token.len() > 3 && token.ends_with('s') && !token.ends_with("ss"))
+            .then(|| &token[..token.len() - 1]);
+        let es = (token.len() > 4 && token.ends_with("es")).then(|| &token[..token.len() - 2]);
+        s.into_iter().chain(es)
+    }
+
+    /// The matching as first written: a `String` per folded token and a search of the nodes
+    /// without the hash tables.
     fn reference_matches(ex: &Extractor, text: &str) -> Vec<(usize, usize, SkillId)> {
         let mut tokens = Vec::new();
         tokenize(text, &mut tokens);
@@ -838,25 +1089,21 @@ name = "CI/CD"
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let (mut best, mut node, mut j) = (None, 0usize, i);
+            let (mut best, mut node, mut j) = (None, 0u32, i);
             while j < tokens.len() && (j == i || tokens[j].joined) {
-                let here = &ex.nodes[node];
-                let exact = here.child(&folded[j]);
+                let exact = ex.child_by_scan(node, &folded[j]);
                 if let Some(child) = exact
-                    && let Some(t) = ex.accept(child as usize, text, &tokens[i..=j])
+                    && let Some(t) = ex.accept(child, text, &tokens[i..=j])
                 {
-                    best = Some((j, ex.nodes[child as usize].terminals[t as usize].skill));
+                    best = Some((j, ex.terminals[t as usize].skill));
                 } else if let Some(skill) = plural_stems(&folded[j])
-                    .filter_map(|stem| here.child(stem))
-                    .find_map(|c| {
-                        ex.accept_folded(c as usize)
-                            .map(|t| ex.nodes[c as usize].terminals[t as usize].skill)
-                    })
+                    .filter_map(|stem| ex.child_by_scan(node, stem))
+                    .find_map(|c| ex.accept_folded(c).map(|t| ex.terminals[t as usize].skill))
                 {
                     best = Some((j, skill));
                 }
                 match exact {
-                    Some(child) => node = child as usize,
+                    Some(child) => node = child,
                     None => break,
                 }
                 j += 1;
@@ -872,10 +1119,9 @@ name = "CI/CD"
         out
     }
 
-    #[test]
-    fn hashed_root_matches_the_reference_search() {
-        let t = Taxonomy::from_toml(SMALL, "small").unwrap();
-        let ex = Extractor::new(&t);
+    /// Random texts of `n` words drawn from spellings, near-spellings, cue and list words,
+    /// joined by separators the tokenizer and the boundary rules treat differently.
+    fn random_texts(count: usize, n: usize) -> impl Iterator<Item = String> {
         let words = [
             "C",
             "c",
@@ -909,24 +1155,48 @@ name = "CI/CD"
         ];
         let seps = [" ", ", ", "-", " / ", ". ", " (", ") ", "'s "];
         let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
+        let mut next = move |n: usize| {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             (state % n as u64) as usize
         };
-        for _ in 0..2000 {
+        (0..count).map(move |_| {
             let mut text = String::new();
-            for _ in 0..next(12) + 1 {
+            for _ in 0..next(n) + 1 {
                 text.push_str(words[next(words.len())]);
                 text.push_str(seps[next(seps.len())]);
             }
+            text
+        })
+    }
+
+    #[test]
+    fn hashed_edges_match_a_search_of_every_edge() {
+        let t = Taxonomy::from_toml(SMALL, "small").unwrap();
+        let ex = Extractor::new(&t);
+        for text in random_texts(2000, 12) {
             assert_eq!(
                 ex.raw_matches(&text),
                 reference_matches(&ex, &text),
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_sliding_window_finds_what_the_whole_text_gives() {
+        let t = Taxonomy::from_toml(SMALL, "small").unwrap();
+        let ex = Extractor::new(&t);
+        let mut found = 0;
+        for text in random_texts(40, 3000) {
+            let whole = ex.find_with(&text, &mut Scratch::default(), usize::MAX);
+            // The smallest window the scan allows: it slides every hundred-odd tokens.
+            let windowed = ex.find_with(&text, &mut Scratch::default(), 0);
+            assert_eq!(windowed, whole, "{text:?}");
+            found += whole.len();
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::extract::{Extractor, Node, RootSlot, Terminal};
+use super::extract::{Extractor, Node, Slot, Terminal};
 use super::taxonomy::{Kind, List, Skill, SkillId, Str, Taxonomy};
 
 #[allow(clippy::all)]
@@ -27,11 +27,15 @@ pub fn taxonomy() -> Taxonomy {
 
 pub fn extractor() -> Extractor {
     Extractor {
-        nodes: Cow::Borrowed(generated::NODES),
         root: Cow::Borrowed(generated::ROOT),
+        edges: Cow::Borrowed(generated::EDGES),
+        nodes: Cow::Borrowed(generated::NODES),
+        terminals: Cow::Borrowed(generated::TERMINALS),
+        text: Cow::Borrowed(generated::TEXT),
+        depth: generated::DEPTH,
     }
 }
 
 // Keep the imports used by the generated source visible to the compiler's unused check.
 #[allow(dead_code)]
-type Uses = (Kind, List<Str>, Skill, SkillId, Node, Terminal, RootSlot);
+type Uses = (Kind, List<Str>, Skill, SkillId, Node, Slot, Terminal);

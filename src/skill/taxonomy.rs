@@ -6,11 +6,12 @@
 //! errors naming file and line — so the rest of the program works with dense [`SkillId`]s.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::token::spelling_key;
+use super::token::{has_tokens, spelling_key};
 use crate::error::{InputError, LineIndex, line_of};
 
 /// Dense index of a skill in its [`Taxonomy`]; compared as an integer in hot loops.
@@ -184,7 +185,12 @@ impl Taxonomy {
     /// The skill a case-insensitive spelling belongs to (where several skills claim it, the
     /// one the taxonomy's precedence chose).
     pub fn owner_of(&self, spelling: &str) -> Option<SkillId> {
-        find_sorted(&self.by_key, &spelling_key(spelling))
+        self.owner_of_key(&spelling_key(spelling))
+    }
+
+    /// [`Taxonomy::owner_of`] for a spelling already made a key ([`spelling_key`]).
+    pub fn owner_of_key(&self, key: &str) -> Option<SkillId> {
+        find_sorted(&self.by_key, key)
     }
 
     /// Everything `id` implies, transitively, not including `id`.
@@ -204,7 +210,7 @@ fn find_sorted(list: &[(Str, SkillId)], key: &str) -> Option<SkillId> {
         .map(|i| list[i].1)
 }
 
-fn sorted(map: HashMap<String, SkillId>) -> List<(Str, SkillId)> {
+fn sorted(map: impl IntoIterator<Item = (String, SkillId)>) -> List<(Str, SkillId)> {
     let mut list: Vec<(Str, SkillId)> = map.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect();
     list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Cow::Owned(list)
@@ -277,7 +283,7 @@ impl Builder {
             let clean = |list: Vec<String>| -> Result<Vec<String>, InputError> {
                 list.into_iter()
                     .map(|a| {
-                        if spelling_key(&a).is_empty() {
+                        if !has_tokens(&a) {
                             Err(err(format!("skill {id:?} has an empty alias")))
                         } else {
                             Ok(a)
@@ -331,7 +337,7 @@ impl Builder {
                     let name = raw
                         .name
                         .ok_or_else(|| err(format!("new skill {id:?} needs a name")))?;
-                    if spelling_key(&name).is_empty() {
+                    if !has_tokens(&name) {
                         return Err(err(format!("skill {id:?} has an empty name")));
                     }
                     let skill_id = SkillId(self.skills.len() as u32);
@@ -393,8 +399,8 @@ impl Builder {
                 .flat_map(|(i, s)| s.spellings().map(move |(sp, c)| (sp, SkillId(i as u32), c)))
                 .collect()
         });
-        let mut by_key: HashMap<String, SkillId> = HashMap::new();
-        let mut claimed: HashMap<String, (usize, bool)> = HashMap::new();
+        // Each folded key's claim so far: (skill, file, cased).
+        let mut claims: HashMap<String, (SkillId, usize, bool)> = HashMap::new();
         let mut by_cased: HashMap<String, SkillId> = HashMap::new();
         for (spelling, id, file, is_cased) in &self.spellings {
             if current
@@ -406,19 +412,22 @@ impl Builder {
             if *is_cased {
                 by_cased.entry(spelling.clone()).or_insert(*id);
             }
-            let key = spelling_key(spelling);
-            let wins = match claimed.get(&key) {
-                None => true,
-                Some(&(earlier_file, earlier_cased)) => {
-                    (earlier_cased && !is_cased)
-                        || (earlier_file != *file && earlier_cased == *is_cased)
+            let claim = (*id, *file, *is_cased);
+            match claims.entry(spelling_key(spelling)) {
+                Entry::Vacant(v) => {
+                    v.insert(claim);
                 }
-            };
-            if wins {
-                by_key.insert(key.clone(), *id);
-                claimed.insert(key, (*file, *is_cased));
+                Entry::Occupied(mut o) => {
+                    let (_, earlier_file, earlier_cased) = *o.get();
+                    if (earlier_cased && !is_cased)
+                        || (earlier_file != *file && earlier_cased == *is_cased)
+                    {
+                        o.insert(claim);
+                    }
+                }
             }
         }
+        let by_key = claims.into_iter().map(|(k, (id, _, _))| (k, id));
         Ok(Taxonomy {
             skills: Cow::Owned(self.skills),
             by_id: sorted(self.by_id),

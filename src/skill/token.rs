@@ -23,6 +23,17 @@ impl Token {
     }
 }
 
+/// Which bytes are ASCII letters and digits, looked up rather than compared.
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -32,95 +43,129 @@ fn is_word_char(c: char) -> bool {
 /// 64 MiB of any file).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    let text = &text[..text.floor_char_boundary(u32::MAX as usize)];
-    // Prose has a token every five or six bytes: room for them at once, instead of copying a
-    // large text's tokens each time the vector doubles (untouched capacity costs nothing).
-    out.reserve(text.len() / 4);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut joined = false;
-    let mut seen_any = false;
-    // ASCII needs no decoding; only other bytes go through `chars`.
-    let char_at = |i: usize| match bytes.get(i) {
-        Some(&b) if b < 0x80 => Some(b as char),
-        Some(_) => text[i..].chars().next(),
-        None => None,
-    };
-    let prev_char = |i: usize| match i.checked_sub(1).map(|p| bytes[p]) {
-        Some(b) if b < 0x80 => Some(b as char),
-        Some(_) => text[..i].chars().next_back(),
-        None => None,
-    };
-    while i < bytes.len() {
-        let c = char_at(i).unwrap_or(' ');
-        let starts_word = is_word_char(c)
-            || (c == '.'
-                && char_at(i + 1).is_some_and(|n| n.is_alphabetic())
-                && !prev_char(i).is_some_and(is_word_char));
-        if starts_word {
-            let start = i;
-            i += c.len_utf8();
-            loop {
-                match char_at(i) {
-                    Some(n) if is_word_char(n) => i += n.len_utf8(),
-                    Some('.')
-                        if char_at(i + 1).is_some_and(|n| n.is_alphabetic())
-                            && prev_char(i).is_some_and(|p| p.is_alphabetic()) =>
-                    {
-                        i += 1
-                    }
-                    _ => break,
-                }
-            }
-            // Trailing + and # belong to the word (C++, C#, F#) unless a letter follows at
-            // once; a version number after them is a token of its own ("C++17" → C++, 17).
-            let mut j = i;
-            while j < bytes.len() && (bytes[j] == b'+' || bytes[j] == b'#') {
-                j += 1;
-            }
-            if j > i && !char_at(j).is_some_and(char::is_alphabetic) {
-                i = j;
-            }
-            out.push(Token {
-                start: start as u32,
-                end: i as u32,
-                joined: joined && seen_any,
-            });
-            seen_any = true;
-            joined = true;
-            // Possessive 's: skip it, and let no spelling run across it.
-            if let Some(q @ ('\'' | '\u{2019}')) = char_at(i) {
-                let after = i + q.len_utf8();
-                if char_at(after).is_some_and(|s| s == 's' || s == 'S')
-                    && !char_at(after + 1).is_some_and(is_word_char)
-                {
-                    i = after + 1;
-                    joined = false;
-                }
-            }
-            continue;
+    out.extend(Tokens::new(text));
+}
+
+/// The tokens of a text one at a time, so a long text can be scanned through a bounded window
+/// of them (see [`tokenize`] for the limit on offsets).
+pub struct Tokens<'t> {
+    text: &'t str,
+    i: usize,
+    /// Only joining separators since the previous token.
+    joined: bool,
+    /// The previous token's end, once there is one.
+    prev_end: Option<usize>,
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Tokens<'t> {
+        Tokens {
+            text: &text[..text.floor_char_boundary(u32::MAX as usize)],
+            i: 0,
+            joined: false,
+            prev_end: None,
         }
-        match c {
-            '/' | '&' => {
-                out.push(Token {
-                    start: i as u32,
-                    end: (i + 1) as u32,
-                    joined: seen_any && joined_gap(text, out, i),
-                });
-                seen_any = true;
-                joined = true;
-            }
-            ' ' | '\t' | '-' | '_' | '\u{a0}' | '\u{2010}' | '\u{2011}' => {}
-            _ => joined = false,
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        match self.text.as_bytes().get(i) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.text[i..].chars().next(),
+            None => None,
         }
-        i += c.len_utf8();
+    }
+
+    fn prev_char(&self, i: usize) -> Option<char> {
+        match i.checked_sub(1).map(|p| self.text.as_bytes()[p]) {
+            Some(b) if b < 0x80 => Some(b as char),
+            Some(_) => self.text[..i].chars().next_back(),
+            None => None,
+        }
+    }
+
+    fn emit(&mut self, start: usize, end: usize, joined: bool) -> Token {
+        let token = Token {
+            start: start as u32,
+            end: end as u32,
+            joined: joined && self.prev_end.is_some(),
+        };
+        self.prev_end = Some(end);
+        self.joined = true;
+        token
     }
 }
 
-/// A `/` or `&` joins the phrase when at most spaces stand between it and the previous token.
-fn joined_gap(text: &str, out: &[Token], at: usize) -> bool {
-    out.last()
-        .is_some_and(|t| text[t.end as usize..at].chars().all(|c| c == ' '))
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        while self.i < bytes.len() {
+            let mut i = self.i;
+            let c = self.char_at(i).unwrap_or(' ');
+            let starts_word = is_word_char(c)
+                || (c == '.'
+                    && self.char_at(i + 1).is_some_and(|n| n.is_alphabetic())
+                    && !self.prev_char(i).is_some_and(is_word_char));
+            if starts_word {
+                let start = i;
+                i += c.len_utf8();
+                loop {
+                    // Most of a word is ASCII letters and digits: skip them without decoding.
+                    i += bytes[i..]
+                        .iter()
+                        .position(|&b| !ASCII_WORD[b as usize])
+                        .unwrap_or(bytes.len() - i);
+                    match self.char_at(i) {
+                        Some(n) if is_word_char(n) => i += n.len_utf8(),
+                        Some('.')
+                            if self.char_at(i + 1).is_some_and(|n| n.is_alphabetic())
+                                && self.prev_char(i).is_some_and(|p| p.is_alphabetic()) =>
+                        {
+                            i += 1
+                        }
+                        _ => break,
+                    }
+                }
+                // Trailing + and # belong to the word (C++, C#, F#) unless a letter follows at
+                // once; a version number after them is a token of its own ("C++17" → C++, 17).
+                let mut j = i;
+                while j < bytes.len() && (bytes[j] == b'+' || bytes[j] == b'#') {
+                    j += 1;
+                }
+                if j > i && !self.char_at(j).is_some_and(char::is_alphabetic) {
+                    i = j;
+                }
+                let token = self.emit(start, i, self.joined);
+                // Possessive 's: skip it, and let no spelling run across it.
+                if let Some(q @ ('\'' | '\u{2019}')) = self.char_at(i) {
+                    let after = i + q.len_utf8();
+                    if self.char_at(after).is_some_and(|s| s == 's' || s == 'S')
+                        && !self.char_at(after + 1).is_some_and(is_word_char)
+                    {
+                        i = after + 1;
+                        self.joined = false;
+                    }
+                }
+                self.i = i;
+                return Some(token);
+            }
+            self.i = i + c.len_utf8();
+            match c {
+                '/' | '&' => {
+                    // A `/` or `&` joins the phrase when at most spaces stand between it and
+                    // the previous token.
+                    let joined = self
+                        .prev_end
+                        .is_some_and(|end| bytes[end..i].iter().all(|&b| b == b' '));
+                    return Some(self.emit(i, i + 1, joined));
+                }
+                ' ' | '\t' | '-' | '_' | '\u{a0}' | '\u{2010}' | '\u{2011}' => {}
+                _ => self.joined = false,
+            }
+        }
+        None
+    }
 }
 
 /// Lower-cases one token's text into `buf`, the form under which spellings are stored.
@@ -149,23 +194,21 @@ pub fn fold_append(token: &str, buf: &mut String) {
     }
 }
 
-/// The folded tokens of a spelling, as the taxonomy stores it.
-pub fn fold_spelling(spelling: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
-    tokenize(spelling, &mut tokens);
-    tokens
-        .iter()
-        .map(|t| {
-            let mut s = String::new();
-            fold_into(t.text(spelling), &mut s);
-            s
-        })
-        .collect()
-}
-
 /// A spelling's canonical lookup key: folded tokens joined by single spaces.
 pub fn spelling_key(spelling: &str) -> String {
-    fold_spelling(spelling).join(" ")
+    let mut key = String::with_capacity(spelling.len());
+    for t in Tokens::new(spelling) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        fold_append(t.text(spelling), &mut key);
+    }
+    key
+}
+
+/// Whether a spelling has any token at all (its key is not empty).
+pub fn has_tokens(spelling: &str) -> bool {
+    Tokens::new(spelling).next().is_some()
 }
 
 #[cfg(test)]
