@@ -249,17 +249,15 @@ impl Reader {
             .plain
             .trim()
             .trim_matches(|c: char| c == ':' || c == '*' || c.is_whitespace());
-        // A whole line in bold: a pseudo-heading, even inside a list item (lazy continuation).
-        if let Some(lead) = &line.lead_bold
-            && plain_rest.is_empty()
-            && looks_like_heading(lead)
-        {
-            self.heading(container, lead, offset);
-            return;
-        }
-        // "**Label:** text" / "**Label** text" opening a line.
         if let Some(lead) = &line.lead_bold {
             let label = clean(lead);
+            // A whole line in bold: a pseudo-heading, even inside a list item (lazy
+            // continuation).
+            if plain_rest.is_empty() && clean_looks_like_heading(&label) {
+                self.heading(container, &label, offset);
+                return;
+            }
+            // "**Label:** text" / "**Label** text" opening a line.
             let rest = clean(line.after_lead.trim_start_matches([':', ' ', '*']));
             let colon =
                 lead.trim_end().ends_with(':') || line.after_lead.trim_start().starts_with(':');
@@ -276,7 +274,8 @@ impl Reader {
             let is_item = matches!(container, Container::Item(..));
             // An unknown label opens a section only when nothing follows it on the line:
             // "**Reports to:** Engineering Manager" is content, "**Perks:**" a heading.
-            if looks_like_heading(&label) && (known || (colon && !is_item && rest.is_empty())) {
+            if clean_looks_like_heading(&label) && (known || (colon && !is_item && rest.is_empty()))
+            {
                 self.heading(container, &label, offset);
                 if !rest.is_empty() {
                     let id = self.fresh_id();
@@ -344,7 +343,9 @@ impl Reader {
         self.broken = Some(container);
     }
 
+    /// Adds a line to the open block of `container`; `text` is clean and not empty.
     fn append(&mut self, container: Container, text: &str, offset: usize) {
+        debug_assert!(!text.is_empty() && clean(text) == text, "{text:?}");
         match &mut self.open {
             Some((c, buf, _)) if *c == container => {
                 buf.push(' ');
@@ -358,10 +359,10 @@ impl Reader {
     }
 
     fn flush_block(&mut self) {
+        // Every piece appended was cleaned and is not empty, so the text is clean.
         let Some((container, text, offset)) = self.open.take() else {
             return;
         };
-        let text = clean(&text);
         if text.is_empty() {
             return;
         }
@@ -392,10 +393,21 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Whitespace collapsed; stray emphasis markers left by unbalanced `**` removed.
+/// Whitespace collapsed; stray emphasis markers left by unbalanced `**` removed. Cleaning
+/// clean text changes nothing, and clean texts joined by a space are clean.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    for word in words(text) {
+        if !word.as_bytes().contains(&b'*') {
+            // No emphasis marker: kept unless it is a run of underscores.
+            if !word.bytes().all(|b| b == b'_') {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+            continue;
+        }
         if word.bytes().all(|c| c == b'*' || c == b'_') {
             continue;
         }
@@ -430,10 +442,51 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// The words of `text` between runs of whitespace: what `str::split_whitespace` gives,
+/// reading ASCII a byte at a time.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (space, len) = char_at(text, i);
+            if !space {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < text.len() {
+            let (space, len) = char_at(text, i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// Whether the character at byte `i` of `text` (a character boundary) is whitespace, and its
+/// length.
+#[inline]
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes()[i] {
+        b @ 0..0x80 => (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+    }
+}
+
 /// Short enough, and not a sentence, to be a heading.
 fn looks_like_heading(text: &str) -> bool {
-    let t = clean(text);
-    let t = t.trim_end_matches(':').trim();
+    clean_looks_like_heading(&clean(text))
+}
+
+/// [`looks_like_heading`] for a text already cleaned.
+fn clean_looks_like_heading(text: &str) -> bool {
+    let t = text.trim_end_matches(':').trim();
     let words = t.split_whitespace().count();
     (1..=12).contains(&words)
         && t.len() <= 100
@@ -496,6 +549,23 @@ mod tests {
     }
 
     #[test]
+    fn words_are_split_whitespace() {
+        for text in [
+            " a  b\tc\u{0b}d\u{0c}e\r\nf ",
+            "non\u{a0}breaking\u{2003}em\u{3000}ideographic\u{85}next",
+            "é ü\u{1c}x",
+            "",
+            "   ",
+        ] {
+            assert_eq!(
+                words(text).collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn clean_matches_the_substring_version() {
         for text in [
             "**Skills:** Rust",
@@ -504,8 +574,11 @@ mod tests {
             "  é**ü**  ****é  ",
             "*",
             "**a**b**",
+            "___ a_b __",
+            "x\u{a0}**y**\u{2003}z",
         ] {
             assert_eq!(clean(text), clean_reference(text), "{text:?}");
+            assert_eq!(clean(&clean(text)), clean(text), "{text:?}");
         }
     }
 

@@ -33,6 +33,19 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("twenty", 20),
 ];
 
+/// The bytes a word of [`NUMBER_WORDS`] starts with, in either case.
+static NUMBER_WORD_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        let first = NUMBER_WORDS[i].0.as_bytes()[0];
+        starts[first as usize] = true;
+        starts[first.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    starts
+};
+
 fn number(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     w.parse()
@@ -56,9 +69,19 @@ fn boundary(t: &[u8], at: usize) -> bool {
     before != t.get(at).is_some_and(|&b| is_word(b))
 }
 
-/// Whether a word starts at byte `at`.
-fn word_start(t: &[u8], at: usize) -> bool {
-    is_word(t[at]) && (at == 0 || !is_word(t[at - 1]))
+/// Where the words of `t` start, in order.
+fn word_starts(t: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < t.len() && !is_word(t[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < t.len() && is_word(t[i]) {
+            i += 1;
+        }
+        (i > start).then_some(start)
+    })
 }
 
 /// The end of the run of bytes from `at` that satisfy `f`.
@@ -144,6 +167,11 @@ const fn may_start(first: u8, b: u8) -> bool {
     }
 }
 
+/// Whether byte `k` of pattern `p` is a plain character (see the notes above the lists).
+const fn plain_at(p: &[u8], k: usize) -> bool {
+    k < p.len() && !matches!(p[k], b'(' | b')' | b' ' | b'_' | b'*' | b'#' | b'?')
+}
+
 /// Where the phrases of a list may start.
 #[derive(Clone, Copy, PartialEq)]
 enum Start {
@@ -155,36 +183,58 @@ enum Start {
     Anywhere,
 }
 
-/// A list of phrases, with the phrases that may start at each byte value (bit `i` for
-/// `list[i]`) worked out at compile time, so a word is only tried against the phrases that
-/// start like it.
+/// A list of phrases, with the phrases that may start at each byte value and those that may
+/// have each byte value second (bit `i` for `list[i]`) worked out at compile time, so a word
+/// is only tried against the phrases that start like it.
 struct Phrases<'a> {
     list: &'a [&'a str],
     starts: [u128; 256],
+    seconds: [u128; 256],
+    /// The phrases whose second byte is not a plain character: any byte may follow their
+    /// first, or none.
+    any_second: u128,
 }
 
 impl<'a> Phrases<'a> {
     const fn new(list: &'a [&'a str]) -> Phrases<'a> {
         assert!(list.len() <= 128, "at most 128 phrases in a list");
         let mut starts = [0u128; 256];
+        let mut seconds = [0u128; 256];
+        let mut any_second = 0;
         let mut i = 0;
         while i < list.len() {
-            let first = list[i].as_bytes()[0];
+            let p = list[i].as_bytes();
+            // Two plain characters, neither made optional by a '?' after it.
+            let two_plain = plain_at(p, 0) && plain_at(p, 1) && !(p.len() > 2 && p[2] == b'?');
+            if !two_plain {
+                any_second |= 1 << i;
+            }
             let mut b = 0;
             while b < 256 {
-                if may_start(first, b as u8) {
+                if may_start(p[0], b as u8) {
                     starts[b] |= 1 << i;
+                }
+                if !two_plain || p[1].eq_ignore_ascii_case(&(b as u8)) {
+                    seconds[b] |= 1 << i;
                 }
                 b += 1;
             }
             i += 1;
         }
-        Phrases { list, starts }
+        Phrases {
+            list,
+            starts,
+            seconds,
+            any_second,
+        }
     }
 
-    /// The phrases that may start at byte `b`, in list order.
-    fn starting(&self, b: u8) -> impl Iterator<Item = &'a str> + '_ {
-        let mut mask = self.starts[b as usize];
+    /// The phrases that may be written from byte `at` of `t`, in list order.
+    fn starting(&self, t: &[u8], at: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let second = t
+            .get(at + 1)
+            .map_or(self.any_second, |&b| self.seconds[b as usize]);
+        let mut mask = self.starts[t[at] as usize] & second;
         std::iter::from_fn(move || {
             let i = mask.trailing_zeros() as usize;
             mask &= mask.wrapping_sub(1);
@@ -198,12 +248,12 @@ fn has_phrase(text: &str, phrases: &Phrases, from: Start, cased: bool) -> bool {
     let t = text.as_bytes();
     let found_at = |at: usize| {
         phrases
-            .starting(t[at])
+            .starting(t, at)
             .any(|p| ends(p.as_bytes(), t, at, cased, &mut |end| boundary(t, end)))
     };
     match from {
         Start::Text => !t.is_empty() && found_at(0),
-        Start::Word => (0..t.len()).any(|at| word_start(t, at) && found_at(at)),
+        Start::Word => word_starts(t).any(found_at),
         Start::Anywhere => (0..t.len()).any(found_at),
     }
 }
@@ -219,6 +269,9 @@ fn number_end(t: &[u8], at: usize) -> Option<usize> {
         });
     }
     let &b = t.get(at)?;
+    if !NUMBER_WORD_STARTS[b as usize] {
+        return None;
+    }
     NUMBER_WORDS
         .iter()
         .filter(|(w, _)| may_start(w.as_bytes()[0], b))
@@ -272,24 +325,25 @@ fn years_at(t: &[u8], at: usize) -> Option<((usize, usize), usize, bool)> {
 /// are not experience.
 pub fn years(text: &str) -> Option<f32> {
     let t = text.as_bytes();
-    let mut at = 0;
-    while at < t.len() {
-        if word_start(t, at)
-            && let Some(((start, end), next, old)) = years_at(t, at)
-        {
-            at = next;
-            if old {
-                continue;
-            }
-            let first = &text[start..end];
-            let Some(low) = number(first) else { continue };
-            let low = first.parse::<f32>().ok().unwrap_or(low as f32);
-            if low > 0.0 && low <= 40.0 {
-                return Some(low);
-            }
+    // Where the text after the last number of years read resumes.
+    let mut after = 0;
+    for at in word_starts(t) {
+        if at < after {
             continue;
         }
-        at += 1;
+        let Some(((start, end), next, old)) = years_at(t, at) else {
+            continue;
+        };
+        after = next;
+        if old {
+            continue;
+        }
+        let first = &text[start..end];
+        let Some(low) = number(first) else { continue };
+        let low = first.parse::<f32>().ok().unwrap_or(low as f32);
+        if low > 0.0 && low <= 40.0 {
+            return Some(low);
+        }
     }
     None
 }
@@ -304,7 +358,7 @@ fn at_least_n_of(text: &str) -> Option<&str> {
             .iter()
             .find_map(|w| eat(t, i, w).filter(|&end| boundary(t, end)))
     };
-    (0..t.len()).filter(|&at| word_start(t, at)).find_map(|at| {
+    word_starts(t).find_map(|at| {
         let lead = eat(t, at, "at")
             .and_then(|i| spaces(t, i))
             .and_then(|i| eat(t, i, "least"))
@@ -380,49 +434,127 @@ pub fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
 }
 
 /// The proficiency words used, weakest reading first so "basic knowledge" stays basic.
+static PROFICIENCY: Needles<Proficiency> = Needles::new(&[
+    ("basic", Proficiency::Basic),
+    ("familiarity", Proficiency::Basic),
+    ("familiar with", Proficiency::Basic),
+    ("exposure to", Proficiency::Basic),
+    ("interest in", Proficiency::Basic),
+    ("awareness of", Proficiency::Basic),
+    ("introductory", Proficiency::Basic),
+    ("expert", Proficiency::Expert),
+    ("mastery", Proficiency::Expert),
+    ("deep expertise", Proficiency::Expert),
+    ("authority on", Proficiency::Expert),
+    ("strong", Proficiency::Advanced),
+    ("solid", Proficiency::Advanced),
+    ("advanced", Proficiency::Advanced),
+    ("proficien", Proficiency::Advanced),
+    ("skilled", Proficiency::Advanced),
+    ("extensive", Proficiency::Advanced),
+    ("in-depth", Proficiency::Advanced),
+    ("in depth", Proficiency::Advanced),
+    ("deep ", Proficiency::Advanced),
+    ("excellent", Proficiency::Advanced),
+    ("fluent", Proficiency::Advanced),
+    ("thorough", Proficiency::Advanced),
+    ("experience", Proficiency::Working),
+    ("working knowledge", Proficiency::Working),
+    ("knowledge of", Proficiency::Working),
+    ("hands-on", Proficiency::Working),
+    ("understanding of", Proficiency::Working),
+    ("comfortable", Proficiency::Working),
+    ("ability to", Proficiency::Working),
+]);
+
+/// The proficiency the text's words ask for (see [`PROFICIENCY`]).
 pub fn proficiency(text: &str) -> Option<Proficiency> {
-    let t = text.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    if has(&[
-        "basic",
-        "familiarity",
-        "familiar with",
-        "exposure to",
-        "interest in",
-        "awareness of",
-        "introductory",
-    ]) {
-        Some(Proficiency::Basic)
-    } else if has(&["expert", "mastery", "deep expertise", "authority on"]) {
-        Some(Proficiency::Expert)
-    } else if has(&[
-        "strong",
-        "solid",
-        "advanced",
-        "proficien",
-        "skilled",
-        "extensive",
-        "in-depth",
-        "in depth",
-        "deep ",
-        "excellent",
-        "fluent",
-        "thorough",
-    ]) {
-        Some(Proficiency::Advanced)
-    } else if has(&[
-        "experience",
-        "working knowledge",
-        "knowledge of",
-        "hands-on",
-        "understanding of",
-        "comfortable",
-        "ability to",
-    ]) {
-        Some(Proficiency::Working)
-    } else {
-        None
+    PROFICIENCY.first_in(text)
+}
+
+/// Lower-case ASCII needles looked for anywhere in a text, ignoring case, each with a value:
+/// what `text.to_lowercase().contains(needle)` tells, for a list of needles at once. The
+/// needles that may start at each byte value are worked out at compile time, so the text is
+/// read once whatever the number of needles.
+pub struct Needles<T: 'static> {
+    list: &'static [(&'static str, T)],
+    /// The needles whose first (second) byte is byte `b`, in either case: bit `i` for
+    /// `list[i]`.
+    firsts: [u64; 256],
+    seconds: [u64; 256],
+}
+
+impl<T: Copy> Needles<T> {
+    pub const fn new(list: &'static [(&'static str, T)]) -> Needles<T> {
+        assert!(list.len() <= 64, "at most 64 needles in a list");
+        let mut firsts = [0u64; 256];
+        let mut seconds = [0u64; 256];
+        let mut i = 0;
+        while i < list.len() {
+            let needle = list[i].0.as_bytes();
+            assert!(needle.len() >= 2, "needles are two bytes or more");
+            let mut k = 0;
+            while k < needle.len() {
+                assert!(
+                    needle[k].is_ascii() && !needle[k].is_ascii_uppercase(),
+                    "needles are lower-case ASCII"
+                );
+                k += 1;
+            }
+            firsts[needle[0] as usize] |= 1 << i;
+            firsts[needle[0].to_ascii_uppercase() as usize] |= 1 << i;
+            seconds[needle[1] as usize] |= 1 << i;
+            seconds[needle[1].to_ascii_uppercase() as usize] |= 1 << i;
+            i += 1;
+        }
+        Needles {
+            list,
+            firsts,
+            seconds,
+        }
     }
+
+    /// The value of the first needle in list order that `text` contains, in any case.
+    pub fn first_in(&self, text: &str) -> Option<T> {
+        if !lowercase_is_ascii_fold(text) {
+            let folded = text.to_lowercase();
+            return self
+                .list
+                .iter()
+                .find(|(needle, _)| folded.contains(needle))
+                .map(|&(_, value)| value);
+        }
+        let t = text.as_bytes();
+        // Needles before the best one found so far are the only ones still worth trying.
+        let mut wanted = u64::MAX;
+        let mut best = None;
+        for at in 0..t.len().saturating_sub(1) {
+            let mut mask = self.firsts[t[at] as usize] & self.seconds[t[at + 1] as usize] & wanted;
+            while mask != 0 {
+                let i = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let needle = self.list[i].0.as_bytes();
+                if t[at..].len() >= needle.len()
+                    && t[at..at + needle.len()].eq_ignore_ascii_case(needle)
+                {
+                    best = Some(i);
+                    wanted = (1 << i) - 1;
+                    break;
+                }
+            }
+            if wanted == 0 {
+                break;
+            }
+        }
+        best.map(|i| self.list[i].1)
+    }
+}
+
+/// Whether lower-casing `text` changes only its ASCII letters' case where ASCII is concerned:
+/// true unless it holds one of the two characters whose lower case is or starts with an ASCII
+/// letter (KELVIN SIGN, LATIN CAPITAL LETTER I WITH DOT ABOVE).
+fn lowercase_is_ascii_fold(text: &str) -> bool {
+    text.is_ascii() || !(text.contains('\u{212A}') || text.contains('\u{130}'))
 }
 
 /// Degree names. A name may be followed by "degree", "diploma" or "level".
@@ -513,25 +645,25 @@ fn degree_names(text: &str) -> Vec<(usize, usize)> {
             .find_map(|w| eat(t, i, w).filter(|&end| boundary(t, end)))
     };
     let mut out = Vec::new();
-    let mut at = 0;
-    while at < t.len() {
-        if word_start(t, at) {
-            let mut found = None;
-            let matched = DEGREES.starting(t[at]).any(|d| {
-                ends(d.as_bytes(), t, at, false, &mut |end| {
-                    found = suffix(end)
-                        .or(boundary(t, end).then_some(end))
-                        .map(|next| (end, next));
-                    found.is_some()
-                })
-            });
-            if let (true, Some((end, next))) = (matched, found) {
-                out.push((at, end));
-                at = next;
-                continue;
-            }
+    // Where the text after the last degree name found resumes.
+    let mut after = 0;
+    for at in word_starts(t) {
+        if at < after {
+            continue;
         }
-        at += 1;
+        let mut found = None;
+        let matched = DEGREES.starting(t, at).any(|d| {
+            ends(d.as_bytes(), t, at, false, &mut |end| {
+                found = suffix(end)
+                    .or(boundary(t, end).then_some(end))
+                    .map(|next| (end, next));
+                found.is_some()
+            })
+        });
+        if let (true, Some((end, next))) = (matched, found) {
+            out.push((at, end));
+            after = next;
+        }
     }
     out
 }
@@ -788,6 +920,33 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needles_find_what_a_lower_cased_search_finds() {
+        let reference = |text: &str| {
+            let t = text.to_lowercase();
+            PROFICIENCY
+                .list
+                .iter()
+                .find(|(needle, _)| t.contains(needle))
+                .map(|&(_, level)| level)
+        };
+        for text in [
+            "Strong Python; basic SQL",
+            "EXPERT in Go, deep expertise in Rust",
+            "deep\tlearning, Deep  nets",
+            "in-depth and IN DEPTH",
+            "hands-on experience",
+            "\u{212A}nowledge of Rust",
+            "Pro\u{130}ficient, familiar with",
+            "naïve expertise — über strong",
+            "x",
+            "",
+            "experienc",
+        ] {
+            assert_eq!(proficiency(text), reference(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn years_phrasings() {
