@@ -496,11 +496,14 @@ fn clean_looks_like_heading(text: &str) -> bool {
 
 /// "REQUIREMENTS", "MINIMUM QUALIFICATIONS": a short line of capitals is a heading.
 fn all_caps_heading(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4
-        && letters.iter().all(|c| c.is_uppercase())
-        && text.split_whitespace().count() <= 8
-        && !text.ends_with(['.', ',', ';'])
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 4 && text.split_whitespace().count() <= 8 && !text.ends_with(['.', ',', ';'])
 }
 
 /// Labels that introduce a posting field rather than a section.

@@ -48,7 +48,7 @@ pub fn prepare(raw: &str) -> Prepared {
             front_matter,
         }
     } else {
-        let count = text.split('\n').count();
+        let count = text.bytes().filter(|&b| b == b'\n').count() + 1;
         Prepared {
             lines: LineIndex::new(&text),
             text,
@@ -62,6 +62,14 @@ pub fn prepare(raw: &str) -> Prepared {
 /// the top, parses its top-level keys and blanks its lines. Front matter that never closes is
 /// left as body text.
 fn take_front_matter(text: &mut String) -> BTreeMap<String, String> {
+    // Most postings open with neither fence: say so before splitting the text into lines.
+    let opening = text.trim_start().split('\n').next().unwrap_or("");
+    if !["---", "+++", "<!--"]
+        .iter()
+        .any(|f| opening.starts_with(f))
+    {
+        return BTreeMap::new();
+    }
     let lines: Vec<&str> = text.split('\n').collect();
     let mut first = 0;
     while first < lines.len() && lines[first].trim().is_empty() {
@@ -259,12 +267,18 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 fn looks_like_html(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    [
+    const TAGS: &[&str] = &[
         "<p>", "<p ", "<li>", "<li ", "<br", "<div", "<ul>", "<dl", "<h2", "<h3", "<table",
-    ]
-    .iter()
-    .any(|t| lower.contains(t))
+    ];
+    // Any case, without a lower-cased copy of the text: every tag starts with '<'.
+    let t = text.as_bytes();
+    t.iter().enumerate().any(|(at, &b)| {
+        b == b'<'
+            && TAGS.iter().any(|tag| {
+                t[at..].len() >= tag.len()
+                    && t[at..at + tag.len()].eq_ignore_ascii_case(tag.as_bytes())
+            })
+    })
 }
 
 /// Rewrites HTML into the markdown the section parser reads: block tags become line breaks,
