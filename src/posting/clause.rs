@@ -63,6 +63,37 @@ const fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
+/// A sentence and where its words start, found once for all the phrase lists read from it.
+pub struct Sentence<'a> {
+    text: &'a str,
+    /// Byte offsets of the word starts, in order.
+    starts: Vec<usize>,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str) -> Sentence<'a> {
+        Sentence {
+            text,
+            starts: word_starts(text.as_bytes()).collect(),
+        }
+    }
+
+    /// Where the words of the text from byte `from` on start, reading it as a text of its own
+    /// (a word may start at `from` whatever stands before it).
+    fn starts_from(&self, from: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self
+            .text
+            .as_bytes()
+            .get(from)
+            .is_some_and(|&b| is_word(b))
+            .then_some(from);
+        let later = self.starts.partition_point(|&at| at <= from);
+        first
+            .into_iter()
+            .chain(self.starts[later..].iter().copied())
+    }
+}
+
 /// Whether a word starts or ends at byte `at`.
 fn boundary(t: &[u8], at: usize) -> bool {
     let before = at > 0 && is_word(t[at - 1]);
@@ -175,8 +206,6 @@ const fn plain_at(p: &[u8], k: usize) -> bool {
 /// Where the phrases of a list may start.
 #[derive(Clone, Copy, PartialEq)]
 enum Start {
-    /// Only at the start of the text.
-    Text,
     /// At the start of any word.
     Word,
     /// Anywhere, even inside a word.
@@ -243,19 +272,28 @@ impl<'a> Phrases<'a> {
     }
 }
 
-/// Whether any of `phrases` is written in `text` (from where `from` allows, to a word end).
-fn has_phrase(text: &str, phrases: &Phrases, from: Start, cased: bool) -> bool {
+/// Whether any of `phrases` is written in `s` (from where `from` allows, to a word end).
+fn has_phrase(s: &Sentence, phrases: &Phrases, from: Start, cased: bool) -> bool {
+    match from {
+        Start::Word => phrase_at(s.text, phrases, cased, s.starts.iter().copied()),
+        Start::Anywhere => phrase_at(s.text, phrases, cased, 0..s.text.len()),
+    }
+}
+
+/// Whether any of `phrases` is written in `text` from one of the byte offsets `at` (in
+/// order), to a word end.
+fn phrase_at(
+    text: &str,
+    phrases: &Phrases,
+    cased: bool,
+    mut at: impl Iterator<Item = usize>,
+) -> bool {
     let t = text.as_bytes();
-    let found_at = |at: usize| {
+    at.any(|at| {
         phrases
             .starting(t, at)
             .any(|p| ends(p.as_bytes(), t, at, cased, &mut |end| boundary(t, end)))
-    };
-    match from {
-        Start::Text => !t.is_empty() && found_at(0),
-        Start::Word => word_starts(t).any(found_at),
-        Start::Anywhere => (0..t.len()).any(found_at),
-    }
+    })
 }
 
 /// The end of a number written at `at`: one or two digits with an optional decimal
@@ -323,11 +361,11 @@ fn years_at(t: &[u8], at: usize) -> Option<((usize, usize), usize, bool)> {
 
 /// Years asked, taking the lower bound of a range ("2-4 years" → 2). Ages ("18 years old")
 /// are not experience.
-pub fn years(text: &str) -> Option<f32> {
-    let t = text.as_bytes();
+pub fn years(s: &Sentence) -> Option<f32> {
+    let (text, t) = (s.text, s.text.as_bytes());
     // Where the text after the last number of years read resumes.
     let mut after = 0;
-    for at in word_starts(t) {
+    for &at in &s.starts {
         if at < after {
             continue;
         }
@@ -350,15 +388,15 @@ pub fn years(text: &str) -> Option<f32> {
 
 /// "at least two of", "3 or more of", "2+ of": the number written there, from the first such
 /// phrase in `text`.
-fn at_least_n_of(text: &str) -> Option<&str> {
-    let t = text.as_bytes();
+fn at_least_n_of<'a>(s: &Sentence<'a>) -> Option<&'a str> {
+    let (text, t) = (s.text, s.text.as_bytes());
     let of = |i: usize, words: &[&str]| {
         let i = spaces(t, i)?;
         words
             .iter()
             .find_map(|w| eat(t, i, w).filter(|&end| boundary(t, end)))
     };
-    word_starts(t).find_map(|at| {
+    s.starts.iter().find_map(|&at| {
         let lead = eat(t, at, "at")
             .and_then(|i| spaces(t, i))
             .and_then(|i| eat(t, i, "least"))
@@ -408,21 +446,21 @@ static ANY_OF: Phrases = Phrases::new(&[
 ]);
 
 /// How many of `skills` (mentioned in `text` at `mentions`) the text asks for.
-pub fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
+pub fn min_count(s: &Sentence, mentions: &[Mention], skills: usize) -> usize {
     if skills <= 1 {
         return skills;
     }
-    if let Some(n) = at_least_n_of(text).and_then(number) {
+    if let Some(n) = at_least_n_of(s).and_then(number) {
         return (n as usize).clamp(1, skills);
     }
-    if has_phrase(text, &ANY_OF, Start::Word, false) {
+    if has_phrase(s, &ANY_OF, Start::Word, false) {
         return 1;
     }
     // "Python or Go", "Kotlin/Java": alternatives between consecutive skills. A category
     // followed by examples — "Agile (Scrum, XP)", "Containers – Docker, Kubernetes",
     // "Cloud: AWS, GCP" — asks for the category, which any one example shows.
     let alternatives = mentions.windows(2).any(|w| {
-        let gap = text[w[0].end..w[1].start].to_ascii_lowercase();
+        let gap = s.text[w[0].end..w[1].start].to_ascii_lowercase();
         let gap = gap.trim();
         gap == "/"
             || gap.contains(['(', '\u{2013}', '\u{2014}', ':'])
@@ -635,8 +673,8 @@ static OR_EXPERIENCE: Phrases = Phrases::new(&[
 ]);
 
 /// The degree names in `text`: the byte range of each, in order.
-fn degree_names(text: &str) -> Vec<(usize, usize)> {
-    let t = text.as_bytes();
+fn degree_names(s: &Sentence) -> Vec<(usize, usize)> {
+    let t = s.text.as_bytes();
     // After the name: " degree", " diploma" or " level", then the end of a word.
     let suffix = |at: usize| {
         let i = spaces(t, at)?;
@@ -647,7 +685,7 @@ fn degree_names(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     // Where the text after the last degree name found resumes.
     let mut after = 0;
-    for at in word_starts(t) {
+    for &at in &s.starts {
         if at < after {
             continue;
         }
@@ -669,13 +707,14 @@ fn degree_names(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The lowest degree the text names as acceptable, and whether experience may replace it.
-pub fn education(text: &str) -> Option<Education> {
-    if !has_phrase(text, &DEGREE_CONTEXT, Start::Word, false)
-        && !has_phrase(text, &DEGREE_CONTEXT_CASED, Start::Word, true)
+pub fn education(s: &Sentence) -> Option<Education> {
+    if !has_phrase(s, &DEGREE_CONTEXT, Start::Word, false)
+        && !has_phrase(s, &DEGREE_CONTEXT_CASED, Start::Word, true)
     {
         return None;
     }
-    let named = degree_names(text)
+    let text = s.text;
+    let named = degree_names(s)
         .into_iter()
         .filter_map(|(start, end)| {
             let word = &text[start..end];
@@ -696,11 +735,11 @@ pub fn education(text: &str) -> Option<Education> {
     // "A degree in computer science", "university degree": a degree with no level named is a
     // bachelor's, the usual reading.
     let level = named.or_else(|| {
-        has_phrase(text, &PLAIN_DEGREE, Start::Word, false).then_some(EducationLevel::Bachelor)
+        has_phrase(s, &PLAIN_DEGREE, Start::Word, false).then_some(EducationLevel::Bachelor)
     })?;
     Some(Education {
         level,
-        or_experience: has_phrase(text, &OR_EXPERIENCE, Start::Anywhere, false),
+        or_experience: has_phrase(s, &OR_EXPERIENCE, Start::Anywhere, false),
     })
 }
 
@@ -846,15 +885,20 @@ static PREFERRED_PHRASES: Phrases = Phrases::new(&[
 ]);
 
 /// Phrased as something the candidate must have or be?
-pub fn requirement_like(text: &str) -> bool {
-    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    has_phrase(text, &REQUIREMENT_OPENINGS, Start::Text, false)
-        || has_phrase(text, &REQUIREMENT_PHRASES, Start::Word, false)
+pub fn requirement_like(s: &Sentence) -> bool {
+    // Read from the first letter or digit on, as if the text started there.
+    let from = s.text.len()
+        - s.text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let opening = (from < s.text.len()).then_some(from);
+    phrase_at(s.text, &REQUIREMENT_OPENINGS, false, opening.into_iter())
+        || phrase_at(s.text, &REQUIREMENT_PHRASES, false, s.starts_from(from))
 }
 
 /// Phrased as a nice-to-have ("... is a plus")?
-pub fn preferred_like(text: &str) -> bool {
-    has_phrase(text, &PREFERRED_PHRASES, Start::Word, false)
+pub fn preferred_like(s: &Sentence) -> bool {
+    has_phrase(s, &PREFERRED_PHRASES, Start::Word, false)
 }
 
 /// Splits a paragraph into sentences; keeps abbreviations ("i.e.", "e.g.", "Sr.") intact.
@@ -920,6 +964,29 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The readers over plain text, the words of each text found for the call.
+    fn years(text: &str) -> Option<f32> {
+        super::years(&Sentence::new(text))
+    }
+    fn education(text: &str) -> Option<Education> {
+        super::education(&Sentence::new(text))
+    }
+    fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
+        super::min_count(&Sentence::new(text), mentions, skills)
+    }
+    fn requirement_like(text: &str) -> bool {
+        super::requirement_like(&Sentence::new(text))
+    }
+    fn preferred_like(text: &str) -> bool {
+        super::preferred_like(&Sentence::new(text))
+    }
+    fn has_phrase(text: &str, phrases: &Phrases, from: Start, cased: bool) -> bool {
+        super::has_phrase(&Sentence::new(text), phrases, from, cased)
+    }
+    fn degree_names(text: &str) -> Vec<(usize, usize)> {
+        super::degree_names(&Sentence::new(text))
+    }
 
     #[test]
     fn needles_find_what_a_lower_cased_search_finds() {
@@ -1032,7 +1099,7 @@ mod tests {
             (&DEGREE_CONTEXT, Start::Word),
             (&PLAIN_DEGREE, Start::Word),
             (&OR_EXPERIENCE, Start::Anywhere),
-            (&REQUIREMENT_OPENINGS, Start::Text),
+            (&REQUIREMENT_OPENINGS, Start::Word),
             (&REQUIREMENT_PHRASES, Start::Word),
             (&PREFERRED_PHRASES, Start::Word),
         ] {
@@ -1073,12 +1140,15 @@ mod tests {
             Start::Anywhere,
             false
         ));
-        assert!(!has_phrase(
+        // Openings are read at the start of the text only.
+        assert!(!phrase_at(
             "so: have",
             &Phrases::new(&["have"]),
-            Start::Text,
-            false
+            false,
+            std::iter::once(0)
         ));
+        assert!(!requirement_like("so: have"));
+        assert!(requirement_like("- have Rust"));
     }
 
     #[test]
