@@ -33,17 +33,19 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("twenty", 20),
 ];
 
-/// The bytes a word of [`NUMBER_WORDS`] starts with, in either case.
-static NUMBER_WORD_STARTS: [bool; 256] = {
-    let mut starts = [false; 256];
+/// For each byte a word of [`NUMBER_WORDS`] starts with (in either case), the letters that
+/// may follow it: bit `k` for the `k`th letter of the alphabet.
+static NUMBER_WORD_PAIRS: [u32; 256] = {
+    let mut pairs = [0u32; 256];
     let mut i = 0;
     while i < NUMBER_WORDS.len() {
-        let first = NUMBER_WORDS[i].0.as_bytes()[0];
-        starts[first as usize] = true;
-        starts[first.to_ascii_uppercase() as usize] = true;
+        let word = NUMBER_WORDS[i].0.as_bytes();
+        assert!(word.len() >= 2 && word[1].is_ascii_lowercase());
+        pairs[word[0] as usize] |= 1 << (word[1] - b'a');
+        pairs[word[0].to_ascii_uppercase() as usize] |= 1 << (word[1] - b'a');
         i += 1;
     }
-    starts
+    pairs
 };
 
 fn number(word: &str) -> Option<u32> {
@@ -307,7 +309,8 @@ fn number_end(t: &[u8], at: usize) -> Option<usize> {
         });
     }
     let &b = t.get(at)?;
-    if !NUMBER_WORD_STARTS[b as usize] {
+    let second = t.get(at + 1)?.to_ascii_lowercase();
+    if !second.is_ascii_lowercase() || NUMBER_WORD_PAIRS[b as usize] & (1 << (second - b'a')) == 0 {
         return None;
     }
     NUMBER_WORDS

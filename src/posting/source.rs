@@ -374,11 +374,18 @@ fn html_to_markdown(text: &str) -> (String, Vec<u32>) {
             i += len;
             continue;
         }
-        let ch = text[i..].chars().next().unwrap_or(' ');
-        if !(w.at_line_start() && (ch == ' ' || ch == '\t')) {
-            w.push_char(ch, src_line);
+        // Plain text up to the next line break, tag or entity, copied at once; spaces and tabs
+        // that would open a line (and read as code) left out.
+        let end = bytes[i + 1..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'<' | b'&'))
+            .map_or(bytes.len(), |e| i + 1 + e);
+        let mut run = &text[i..end];
+        if w.at_line_start() {
+            run = run.trim_start_matches([' ', '\t']);
         }
-        i += ch.len_utf8();
+        w.push_str(run, src_line);
+        i = end;
     }
     w.finish()
 }
@@ -482,13 +489,22 @@ impl LineWriter {
         self.pending > 0 || self.out.is_empty() || self.out.ends_with('\n')
     }
 
+    /// Pushes `s`, which holds no line break.
     fn push_str(&mut self, s: &str, line: u32) {
-        for c in s.chars() {
-            self.push_char(c, line);
+        if s.is_empty() {
+            return;
         }
+        self.owed_lines(line);
+        self.out.push_str(s);
     }
 
     fn push_char(&mut self, c: char, line: u32) {
+        self.owed_lines(line);
+        self.out.push(c);
+    }
+
+    /// Writes the line breaks owed before the next text.
+    fn owed_lines(&mut self, line: u32) {
         if self.origin.is_empty() {
             self.origin.push(line);
         }
@@ -501,7 +517,6 @@ impl LineWriter {
             }
             self.pending = 0;
         }
-        self.out.push(c);
     }
 
     fn finish(self) -> (String, Vec<u32>) {
