@@ -45,7 +45,7 @@ enum Container {
 struct Line {
     text: String,
     offset: Option<usize>,
-    /// Text outside bold, trimmed of punctuation.
+    /// Text outside bold after the bold run that opens the line, if it opens with one.
     plain: String,
     /// The bold run that opens the line, if the line opens with one.
     lead_bold: Option<String>,
@@ -218,11 +218,13 @@ impl Reader {
                 lead.push_str(t);
             }
         } else {
+            // Text outside bold only matters on a line that opens in bold, and whatever came
+            // before that bold run was white space.
             if self.line.lead_bold.is_some() {
                 self.line.after_lead.push_str(t);
-            }
-            if self.strong == 0 {
-                self.line.plain.push_str(t);
+                if self.strong == 0 {
+                    self.line.plain.push_str(t);
+                }
             }
         }
     }

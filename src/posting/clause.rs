@@ -74,10 +74,10 @@ pub struct Sentence<'a> {
 
 impl<'a> Sentence<'a> {
     pub fn new(text: &'a str) -> Sentence<'a> {
-        Sentence {
-            text,
-            starts: word_starts(text.as_bytes()).collect(),
-        }
+        // Room for a word every four bytes, so the vector is rarely grown.
+        let mut starts = Vec::with_capacity(text.len() / 4 + 1);
+        starts.extend(word_starts(text.as_bytes()));
+        Sentence { text, starts }
     }
 
     /// Where the words of the text from byte `from` on start, reading it as a text of its own
