@@ -44,7 +44,7 @@ pub fn run<W: Write>(
     let style = ui.table;
     let finish = |view: PostingView| -> anyhow::Result<Parsed> {
         if format != PostingFormat::Jsonl {
-            return Ok(Parsed::View(view));
+            return Ok(Parsed::View(Box::new(view)));
         }
         let mut line = Vec::with_capacity(4096);
         write_postings(&mut line, std::slice::from_ref(&view), format, style)?;
@@ -56,7 +56,7 @@ pub fn run<W: Write>(
         for result in parse_chunk(&parser, chunk, threads, &finish) {
             match result {
                 Ok(Parsed::Line(line)) => out.write_all(&line)?,
-                Ok(Parsed::View(view)) => views.push(view),
+                Ok(Parsed::View(view)) => views.push(*view),
                 Err(e) => reporter.error(format!("{e:#}")),
             }
         }
@@ -77,7 +77,7 @@ const CHUNK_PER_THREAD: usize = 64;
 
 /// One posting read: its view, or its output already written (JSON Lines).
 enum Parsed {
-    View(PostingView),
+    View(Box<PostingView>),
     Line(Vec<u8>),
 }
 
