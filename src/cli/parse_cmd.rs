@@ -36,7 +36,7 @@ pub fn run<W: Write>(
         reporter.error(e);
     }
     let parser = PostingParser::new(taxonomy);
-    let mut out = BufWriter::with_capacity(64 * 1024, stdout);
+    let mut out = BufWriter::new(stdout);
     let mut views = Vec::new();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     // JSON Lines streams: each posting's line is written by the thread that parsed it and

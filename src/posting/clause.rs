@@ -33,16 +33,15 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("twenty", 20),
 ];
 
-/// For each byte a word of [`NUMBER_WORDS`] starts with (in either case), the letters that
-/// may follow it: bit `k` for the `k`th letter of the alphabet.
-static NUMBER_WORD_PAIRS: [u32; 256] = {
-    let mut pairs = [0u32; 256];
+/// For each letter a word of [`NUMBER_WORDS`] starts with, the letters that may follow it:
+/// bit `k` of entry `j` for the `k`th letter after the `j`th.
+static NUMBER_WORD_PAIRS: [u32; 26] = {
+    let mut pairs = [0u32; 26];
     let mut i = 0;
     while i < NUMBER_WORDS.len() {
         let word = NUMBER_WORDS[i].0.as_bytes();
-        assert!(word.len() >= 2 && word[1].is_ascii_lowercase());
-        pairs[word[0] as usize] |= 1 << (word[1] - b'a');
-        pairs[word[0].to_ascii_uppercase() as usize] |= 1 << (word[1] - b'a');
+        assert!(word.len() >= 2 && word[0].is_ascii_lowercase() && word[1].is_ascii_lowercase());
+        pairs[(word[0] - b'a') as usize] |= 1 << (word[1] - b'a');
         i += 1;
     }
     pairs
@@ -214,13 +213,41 @@ enum Start {
     Anywhere,
 }
 
-/// A list of phrases, with the phrases that may start at each byte value and those that may
-/// have each byte value second (bit `i` for `list[i]`) worked out at compile time, so a word
-/// is only tried against the phrases that start like it.
+/// How many byte classes [`CLASS`] tells apart.
+const CLASSES: usize = 30;
+
+/// The class of each byte for the tables of [`Phrases`] and [`Needles`]: a letter in either
+/// case (0 to 25), a digit (26), '_' (27), white space (28), anything else (29). The tables
+/// keep a mask per class, not per byte, so they stay a few hundred bytes each (a program
+/// start pages in only what it reads).
+static CLASS: [u8; 256] = {
+    let mut class = [29u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase() - b'a'
+        } else if c.is_ascii_digit() {
+            26
+        } else if c == b'_' {
+            27
+        } else if is_space(c) {
+            28
+        } else {
+            29
+        };
+        b += 1;
+    }
+    class
+};
+
+/// A list of phrases, with the phrases that may start at a byte of each class and those that
+/// may have a byte of each class second (bit `i` for `list[i]`) worked out at compile time, so
+/// a word is only tried against the phrases that start like it.
 struct Phrases<'a> {
     list: &'a [&'a str],
-    starts: [u128; 256],
-    seconds: [u128; 256],
+    starts: [u128; CLASSES],
+    seconds: [u128; CLASSES],
     /// The phrases whose second byte is not a plain character: any byte may follow their
     /// first, or none.
     any_second: u128,
@@ -229,8 +256,8 @@ struct Phrases<'a> {
 impl<'a> Phrases<'a> {
     const fn new(list: &'a [&'a str]) -> Phrases<'a> {
         assert!(list.len() <= 128, "at most 128 phrases in a list");
-        let mut starts = [0u128; 256];
-        let mut seconds = [0u128; 256];
+        let mut starts = [0u128; CLASSES];
+        let mut seconds = [0u128; CLASSES];
         let mut any_second = 0;
         let mut i = 0;
         while i < list.len() {
@@ -242,11 +269,12 @@ impl<'a> Phrases<'a> {
             }
             let mut b = 0;
             while b < 256 {
+                let class = CLASS[b] as usize;
                 if may_start(p[0], b as u8) {
-                    starts[b] |= 1 << i;
+                    starts[class] |= 1 << i;
                 }
                 if !two_plain || p[1].eq_ignore_ascii_case(&(b as u8)) {
-                    seconds[b] |= 1 << i;
+                    seconds[class] |= 1 << i;
                 }
                 b += 1;
             }
@@ -262,10 +290,10 @@ impl<'a> Phrases<'a> {
 
     /// The phrases that may be written from byte `at` of `t`, in list order.
     fn starting(&self, t: &[u8], at: usize) -> impl Iterator<Item = &'a str> + '_ {
-        let second = t
-            .get(at + 1)
-            .map_or(self.any_second, |&b| self.seconds[b as usize]);
-        let mut mask = self.starts[t[at] as usize] & second;
+        let second = t.get(at + 1).map_or(self.any_second, |&b| {
+            self.seconds[CLASS[b as usize] as usize]
+        });
+        let mut mask = self.starts[CLASS[t[at] as usize] as usize] & second;
         std::iter::from_fn(move || {
             let i = mask.trailing_zeros() as usize;
             mask &= mask.wrapping_sub(1);
@@ -309,8 +337,11 @@ fn number_end(t: &[u8], at: usize) -> Option<usize> {
         });
     }
     let &b = t.get(at)?;
-    let second = t.get(at + 1)?.to_ascii_lowercase();
-    if !second.is_ascii_lowercase() || NUMBER_WORD_PAIRS[b as usize] & (1 << (second - b'a')) == 0 {
+    let (first, second) = (b.to_ascii_lowercase(), t.get(at + 1)?.to_ascii_lowercase());
+    if !first.is_ascii_lowercase()
+        || !second.is_ascii_lowercase()
+        || NUMBER_WORD_PAIRS[(first - b'a') as usize] & (1 << (second - b'a')) == 0
+    {
         return None;
     }
     NUMBER_WORDS
@@ -521,15 +552,15 @@ pub struct Needles<T: 'static> {
     list: &'static [(&'static str, T)],
     /// The needles whose first (second) byte is byte `b`, in either case: bit `i` for
     /// `list[i]`.
-    firsts: [u64; 256],
-    seconds: [u64; 256],
+    firsts: [u64; CLASSES],
+    seconds: [u64; CLASSES],
 }
 
 impl<T: Copy> Needles<T> {
     pub const fn new(list: &'static [(&'static str, T)]) -> Needles<T> {
         assert!(list.len() <= 64, "at most 64 needles in a list");
-        let mut firsts = [0u64; 256];
-        let mut seconds = [0u64; 256];
+        let mut firsts = [0u64; CLASSES];
+        let mut seconds = [0u64; CLASSES];
         let mut i = 0;
         while i < list.len() {
             let needle = list[i].0.as_bytes();
@@ -542,10 +573,8 @@ impl<T: Copy> Needles<T> {
                 );
                 k += 1;
             }
-            firsts[needle[0] as usize] |= 1 << i;
-            firsts[needle[0].to_ascii_uppercase() as usize] |= 1 << i;
-            seconds[needle[1] as usize] |= 1 << i;
-            seconds[needle[1].to_ascii_uppercase() as usize] |= 1 << i;
+            firsts[CLASS[needle[0] as usize] as usize] |= 1 << i;
+            seconds[CLASS[needle[1] as usize] as usize] |= 1 << i;
             i += 1;
         }
         Needles {
@@ -570,7 +599,9 @@ impl<T: Copy> Needles<T> {
         let mut wanted = u64::MAX;
         let mut best = None;
         for at in 0..t.len().saturating_sub(1) {
-            let mut mask = self.firsts[t[at] as usize] & self.seconds[t[at + 1] as usize] & wanted;
+            let mut mask = self.firsts[CLASS[t[at] as usize] as usize]
+                & self.seconds[CLASS[t[at + 1] as usize] as usize]
+                & wanted;
             while mask != 0 {
                 let i = mask.trailing_zeros() as usize;
                 mask &= mask - 1;

@@ -217,9 +217,10 @@ pub fn classify(heading: &str) -> Option<SectionKind> {
     let mut prev_alnum = false;
     for (i, c) in folded.char_indices() {
         if !prev_alnum {
-            for &(row, pattern) in BY_FIRST_BYTE.starting(bytes[i]) {
-                if (row as usize) < best && bytes[i..].starts_with(pattern.as_bytes()) {
-                    best = row as usize;
+            for &(row, k) in BY_FIRST_BYTE.starting(bytes[i]) {
+                let (row, pattern) = (row as usize, TABLE[row as usize].1[k as usize]);
+                if row < best && bytes[i..].starts_with(pattern.as_bytes()) {
+                    best = row;
                 }
             }
         }
@@ -260,12 +261,12 @@ const PATTERNS: usize = {
     n
 };
 
-/// [`TABLE`]'s patterns with their row, grouped by first byte (table order kept within a
-/// group), built at compile time.
+/// [`TABLE`]'s patterns as (row, index in the row), grouped by first byte (table order kept
+/// within a group), built at compile time.
 struct ByFirstByte {
     /// The patterns starting with byte `b` are `patterns[start[b]..start[b + 1]]`.
     start: [u16; 257],
-    patterns: [(u8, &'static str); PATTERNS],
+    patterns: [(u8, u8); PATTERNS],
 }
 
 static BY_FIRST_BYTE: ByFirstByte = ByFirstByte::new();
@@ -288,14 +289,14 @@ impl ByFirstByte {
             b += 1;
         }
         let mut next = start;
-        let mut patterns = [(0u8, ""); PATTERNS];
+        let mut patterns = [(0u8, 0u8); PATTERNS];
         let mut row = 0;
         while row < TABLE.len() {
             let mut k = 0;
             while k < TABLE[row].1.len() {
                 let pattern = TABLE[row].1[k];
                 let first = pattern.as_bytes()[0] as usize;
-                patterns[next[first] as usize] = (row as u8, pattern);
+                patterns[next[first] as usize] = (row as u8, k as u8);
                 next[first] += 1;
                 k += 1;
             }
@@ -304,7 +305,7 @@ impl ByFirstByte {
         ByFirstByte { start, patterns }
     }
 
-    fn starting(&self, b: u8) -> &[(u8, &'static str)] {
+    fn starting(&self, b: u8) -> &[(u8, u8)] {
         &self.patterns[self.start[b as usize] as usize..self.start[b as usize + 1] as usize]
     }
 }
