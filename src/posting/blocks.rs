@@ -45,7 +45,7 @@ enum Container {
 struct Line {
     text: String,
     offset: Option<usize>,
-    /// Text outside bold, trimmed of punctuation.
+    /// Text outside bold after the bold run that opens the line, if it opens with one.
     plain: String,
     /// The bold run that opens the line, if the line opens with one.
     lead_bold: Option<String>,
@@ -218,11 +218,13 @@ impl Reader {
                 lead.push_str(t);
             }
         } else {
+            // Text outside bold only matters on a line that opens in bold, and whatever came
+            // before that bold run was white space.
             if self.line.lead_bold.is_some() {
                 self.line.after_lead.push_str(t);
-            }
-            if self.strong == 0 {
-                self.line.plain.push_str(t);
+                if self.strong == 0 {
+                    self.line.plain.push_str(t);
+                }
             }
         }
     }
@@ -249,17 +251,15 @@ impl Reader {
             .plain
             .trim()
             .trim_matches(|c: char| c == ':' || c == '*' || c.is_whitespace());
-        // A whole line in bold: a pseudo-heading, even inside a list item (lazy continuation).
-        if let Some(lead) = &line.lead_bold
-            && plain_rest.is_empty()
-            && looks_like_heading(lead)
-        {
-            self.heading(container, lead, offset);
-            return;
-        }
-        // "**Label:** text" / "**Label** text" opening a line.
         if let Some(lead) = &line.lead_bold {
             let label = clean(lead);
+            // A whole line in bold: a pseudo-heading, even inside a list item (lazy
+            // continuation).
+            if plain_rest.is_empty() && clean_looks_like_heading(&label) {
+                self.heading(container, &label, offset);
+                return;
+            }
+            // "**Label:** text" / "**Label** text" opening a line.
             let rest = clean(line.after_lead.trim_start_matches([':', ' ', '*']));
             let colon =
                 lead.trim_end().ends_with(':') || line.after_lead.trim_start().starts_with(':');
@@ -276,7 +276,8 @@ impl Reader {
             let is_item = matches!(container, Container::Item(..));
             // An unknown label opens a section only when nothing follows it on the line:
             // "**Reports to:** Engineering Manager" is content, "**Perks:**" a heading.
-            if looks_like_heading(&label) && (known || (colon && !is_item && rest.is_empty())) {
+            if clean_looks_like_heading(&label) && (known || (colon && !is_item && rest.is_empty()))
+            {
                 self.heading(container, &label, offset);
                 if !rest.is_empty() {
                     let id = self.fresh_id();
@@ -344,7 +345,9 @@ impl Reader {
         self.broken = Some(container);
     }
 
+    /// Adds a line to the open block of `container`; `text` is clean and not empty.
     fn append(&mut self, container: Container, text: &str, offset: usize) {
+        debug_assert!(!text.is_empty() && clean(text) == text, "{text:?}");
         match &mut self.open {
             Some((c, buf, _)) if *c == container => {
                 buf.push(' ');
@@ -358,10 +361,10 @@ impl Reader {
     }
 
     fn flush_block(&mut self) {
+        // Every piece appended was cleaned and is not empty, so the text is clean.
         let Some((container, text, offset)) = self.open.take() else {
             return;
         };
-        let text = clean(&text);
         if text.is_empty() {
             return;
         }
@@ -392,11 +395,54 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Whitespace collapsed; stray emphasis markers left by unbalanced `**` removed.
+/// Whitespace collapsed; stray emphasis markers left by unbalanced `**` removed. Cleaning
+/// clean text changes nothing, and clean texts joined by a space are clean.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if word.bytes().all(|c| c == b'*' || c == b'_') {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Words between runs of whitespace (what `str::split_whitespace` gives), read a byte at a
+    // time where they are ASCII, noting on the way whether a word holds a '*' and whether it
+    // is nothing but emphasis markers.
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            if is_ascii_space(bytes[i]) {
+                i += 1;
+                continue;
+            }
+        } else if let (true, len) = char_at(text, i) {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let (mut star, mut markers_only) = (false, true);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                star |= b == b'*';
+                markers_only &= b == b'*' || b == b'_';
+                i += 1;
+            } else {
+                let (space, len) = char_at(text, i);
+                if space {
+                    break;
+                }
+                markers_only = false;
+                i += len;
+            }
+        }
+        let word = &text[start..i];
+        if markers_only {
+            continue;
+        }
+        if !star {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
             continue;
         }
         // Leading and trailing "**" runs go, then every other "**", scanning left to right
@@ -430,10 +476,32 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// The ASCII characters `char::is_whitespace` accepts.
+const fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Whether the character at byte `i` of `text` (a character boundary) is whitespace, and its
+/// length.
+#[inline]
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes()[i] {
+        b @ 0..0x80 => (is_ascii_space(b), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+    }
+}
+
 /// Short enough, and not a sentence, to be a heading.
 fn looks_like_heading(text: &str) -> bool {
-    let t = clean(text);
-    let t = t.trim_end_matches(':').trim();
+    clean_looks_like_heading(&clean(text))
+}
+
+/// [`looks_like_heading`] for a text already cleaned.
+fn clean_looks_like_heading(text: &str) -> bool {
+    let t = text.trim_end_matches(':').trim();
     let words = t.split_whitespace().count();
     (1..=12).contains(&words)
         && t.len() <= 100
@@ -443,11 +511,14 @@ fn looks_like_heading(text: &str) -> bool {
 
 /// "REQUIREMENTS", "MINIMUM QUALIFICATIONS": a short line of capitals is a heading.
 fn all_caps_heading(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 4
-        && letters.iter().all(|c| c.is_uppercase())
-        && text.split_whitespace().count() <= 8
-        && !text.ends_with(['.', ',', ';'])
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 4 && text.split_whitespace().count() <= 8 && !text.ends_with(['.', ',', ';'])
 }
 
 /// Labels that introduce a posting field rather than a section.
@@ -504,8 +575,16 @@ mod tests {
             "  é**ü**  ****é  ",
             "*",
             "**a**b**",
+            "___ a_b __",
+            "x\u{a0}**y**\u{2003}z",
+            " a  b\tc\u{0b}d\u{0c}e\r\nf ",
+            "non\u{a0}breaking\u{2003}em\u{3000}ideographic\u{85}next",
+            "é ü\u{1c}x **é**\u{a0}_é_",
+            "",
+            "   ",
         ] {
             assert_eq!(clean(text), clean_reference(text), "{text:?}");
+            assert_eq!(clean(&clean(text)), clean(text), "{text:?}");
         }
     }
 

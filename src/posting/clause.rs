@@ -33,6 +33,20 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("twenty", 20),
 ];
 
+/// For each letter a word of [`NUMBER_WORDS`] starts with, the letters that may follow it:
+/// bit `k` of entry `j` for the `k`th letter after the `j`th.
+static NUMBER_WORD_PAIRS: [u32; 26] = {
+    let mut pairs = [0u32; 26];
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        let word = NUMBER_WORDS[i].0.as_bytes();
+        assert!(word.len() >= 2 && word[0].is_ascii_lowercase() && word[1].is_ascii_lowercase());
+        pairs[(word[0] - b'a') as usize] |= 1 << (word[1] - b'a');
+        i += 1;
+    }
+    pairs
+};
+
 fn number(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     w.parse()
@@ -50,15 +64,56 @@ const fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
+/// A sentence and where its words start, found once for all the phrase lists read from it.
+pub struct Sentence<'a> {
+    text: &'a str,
+    /// Byte offsets of the word starts, in order.
+    starts: Vec<usize>,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn new(text: &'a str) -> Sentence<'a> {
+        // Room for a word every four bytes, so the vector is rarely grown.
+        let mut starts = Vec::with_capacity(text.len() / 4 + 1);
+        starts.extend(word_starts(text.as_bytes()));
+        Sentence { text, starts }
+    }
+
+    /// Where the words of the text from byte `from` on start, reading it as a text of its own
+    /// (a word may start at `from` whatever stands before it).
+    fn starts_from(&self, from: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self
+            .text
+            .as_bytes()
+            .get(from)
+            .is_some_and(|&b| is_word(b))
+            .then_some(from);
+        let later = self.starts.partition_point(|&at| at <= from);
+        first
+            .into_iter()
+            .chain(self.starts[later..].iter().copied())
+    }
+}
+
 /// Whether a word starts or ends at byte `at`.
 fn boundary(t: &[u8], at: usize) -> bool {
     let before = at > 0 && is_word(t[at - 1]);
     before != t.get(at).is_some_and(|&b| is_word(b))
 }
 
-/// Whether a word starts at byte `at`.
-fn word_start(t: &[u8], at: usize) -> bool {
-    is_word(t[at]) && (at == 0 || !is_word(t[at - 1]))
+/// Where the words of `t` start, in order.
+fn word_starts(t: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < t.len() && !is_word(t[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < t.len() && is_word(t[i]) {
+            i += 1;
+        }
+        (i > start).then_some(start)
+    })
 }
 
 /// The end of the run of bytes from `at` that satisfy `f`.
@@ -144,47 +199,101 @@ const fn may_start(first: u8, b: u8) -> bool {
     }
 }
 
+/// Whether byte `k` of pattern `p` is a plain character (see the notes above the lists).
+const fn plain_at(p: &[u8], k: usize) -> bool {
+    k < p.len() && !matches!(p[k], b'(' | b')' | b' ' | b'_' | b'*' | b'#' | b'?')
+}
+
 /// Where the phrases of a list may start.
 #[derive(Clone, Copy, PartialEq)]
 enum Start {
-    /// Only at the start of the text.
-    Text,
     /// At the start of any word.
     Word,
     /// Anywhere, even inside a word.
     Anywhere,
 }
 
-/// A list of phrases, with the phrases that may start at each byte value (bit `i` for
-/// `list[i]`) worked out at compile time, so a word is only tried against the phrases that
-/// start like it.
+/// How many byte classes [`CLASS`] tells apart.
+const CLASSES: usize = 30;
+
+/// The class of each byte for the tables of [`Phrases`] and [`Needles`]: a letter in either
+/// case (0 to 25), a digit (26), '_' (27), white space (28), anything else (29). The tables
+/// keep a mask per class, not per byte, so they stay a few hundred bytes each (a program
+/// start pages in only what it reads).
+static CLASS: [u8; 256] = {
+    let mut class = [29u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase() - b'a'
+        } else if c.is_ascii_digit() {
+            26
+        } else if c == b'_' {
+            27
+        } else if is_space(c) {
+            28
+        } else {
+            29
+        };
+        b += 1;
+    }
+    class
+};
+
+/// A list of phrases, with the phrases that may start at a byte of each class and those that
+/// may have a byte of each class second (bit `i` for `list[i]`) worked out at compile time, so
+/// a word is only tried against the phrases that start like it.
 struct Phrases<'a> {
     list: &'a [&'a str],
-    starts: [u128; 256],
+    starts: [u128; CLASSES],
+    seconds: [u128; CLASSES],
+    /// The phrases whose second byte is not a plain character: any byte may follow their
+    /// first, or none.
+    any_second: u128,
 }
 
 impl<'a> Phrases<'a> {
     const fn new(list: &'a [&'a str]) -> Phrases<'a> {
         assert!(list.len() <= 128, "at most 128 phrases in a list");
-        let mut starts = [0u128; 256];
+        let mut starts = [0u128; CLASSES];
+        let mut seconds = [0u128; CLASSES];
+        let mut any_second = 0;
         let mut i = 0;
         while i < list.len() {
-            let first = list[i].as_bytes()[0];
+            let p = list[i].as_bytes();
+            // Two plain characters, neither made optional by a '?' after it.
+            let two_plain = plain_at(p, 0) && plain_at(p, 1) && !(p.len() > 2 && p[2] == b'?');
+            if !two_plain {
+                any_second |= 1 << i;
+            }
             let mut b = 0;
             while b < 256 {
-                if may_start(first, b as u8) {
-                    starts[b] |= 1 << i;
+                let class = CLASS[b] as usize;
+                if may_start(p[0], b as u8) {
+                    starts[class] |= 1 << i;
+                }
+                if !two_plain || p[1].eq_ignore_ascii_case(&(b as u8)) {
+                    seconds[class] |= 1 << i;
                 }
                 b += 1;
             }
             i += 1;
         }
-        Phrases { list, starts }
+        Phrases {
+            list,
+            starts,
+            seconds,
+            any_second,
+        }
     }
 
-    /// The phrases that may start at byte `b`, in list order.
-    fn starting(&self, b: u8) -> impl Iterator<Item = &'a str> + '_ {
-        let mut mask = self.starts[b as usize];
+    /// The phrases that may be written from byte `at` of `t`, in list order.
+    fn starting(&self, t: &[u8], at: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let second = t.get(at + 1).map_or(self.any_second, |&b| {
+            self.seconds[CLASS[b as usize] as usize]
+        });
+        let mut mask = self.starts[CLASS[t[at] as usize] as usize] & second;
         std::iter::from_fn(move || {
             let i = mask.trailing_zeros() as usize;
             mask &= mask.wrapping_sub(1);
@@ -193,19 +302,28 @@ impl<'a> Phrases<'a> {
     }
 }
 
-/// Whether any of `phrases` is written in `text` (from where `from` allows, to a word end).
-fn has_phrase(text: &str, phrases: &Phrases, from: Start, cased: bool) -> bool {
-    let t = text.as_bytes();
-    let found_at = |at: usize| {
-        phrases
-            .starting(t[at])
-            .any(|p| ends(p.as_bytes(), t, at, cased, &mut |end| boundary(t, end)))
-    };
+/// Whether any of `phrases` is written in `s` (from where `from` allows, to a word end).
+fn has_phrase(s: &Sentence, phrases: &Phrases, from: Start, cased: bool) -> bool {
     match from {
-        Start::Text => !t.is_empty() && found_at(0),
-        Start::Word => (0..t.len()).any(|at| word_start(t, at) && found_at(at)),
-        Start::Anywhere => (0..t.len()).any(found_at),
+        Start::Word => phrase_at(s.text, phrases, cased, s.starts.iter().copied()),
+        Start::Anywhere => phrase_at(s.text, phrases, cased, 0..s.text.len()),
     }
+}
+
+/// Whether any of `phrases` is written in `text` from one of the byte offsets `at` (in
+/// order), to a word end.
+fn phrase_at(
+    text: &str,
+    phrases: &Phrases,
+    cased: bool,
+    mut at: impl Iterator<Item = usize>,
+) -> bool {
+    let t = text.as_bytes();
+    at.any(|at| {
+        phrases
+            .starting(t, at)
+            .any(|p| ends(p.as_bytes(), t, at, cased, &mut |end| boundary(t, end)))
+    })
 }
 
 /// The end of a number written at `at`: one or two digits with an optional decimal
@@ -219,6 +337,13 @@ fn number_end(t: &[u8], at: usize) -> Option<usize> {
         });
     }
     let &b = t.get(at)?;
+    let (first, second) = (b.to_ascii_lowercase(), t.get(at + 1)?.to_ascii_lowercase());
+    if !first.is_ascii_lowercase()
+        || !second.is_ascii_lowercase()
+        || NUMBER_WORD_PAIRS[(first - b'a') as usize] & (1 << (second - b'a')) == 0
+    {
+        return None;
+    }
     NUMBER_WORDS
         .iter()
         .filter(|(w, _)| may_start(w.as_bytes()[0], b))
@@ -270,41 +395,42 @@ fn years_at(t: &[u8], at: usize) -> Option<((usize, usize), usize, bool)> {
 
 /// Years asked, taking the lower bound of a range ("2-4 years" → 2). Ages ("18 years old")
 /// are not experience.
-pub fn years(text: &str) -> Option<f32> {
-    let t = text.as_bytes();
-    let mut at = 0;
-    while at < t.len() {
-        if word_start(t, at)
-            && let Some(((start, end), next, old)) = years_at(t, at)
-        {
-            at = next;
-            if old {
-                continue;
-            }
-            let first = &text[start..end];
-            let Some(low) = number(first) else { continue };
-            let low = first.parse::<f32>().ok().unwrap_or(low as f32);
-            if low > 0.0 && low <= 40.0 {
-                return Some(low);
-            }
+pub fn years(s: &Sentence) -> Option<f32> {
+    let (text, t) = (s.text, s.text.as_bytes());
+    // Where the text after the last number of years read resumes.
+    let mut after = 0;
+    for &at in &s.starts {
+        if at < after {
             continue;
         }
-        at += 1;
+        let Some(((start, end), next, old)) = years_at(t, at) else {
+            continue;
+        };
+        after = next;
+        if old {
+            continue;
+        }
+        let first = &text[start..end];
+        let Some(low) = number(first) else { continue };
+        let low = first.parse::<f32>().ok().unwrap_or(low as f32);
+        if low > 0.0 && low <= 40.0 {
+            return Some(low);
+        }
     }
     None
 }
 
 /// "at least two of", "3 or more of", "2+ of": the number written there, from the first such
 /// phrase in `text`.
-fn at_least_n_of(text: &str) -> Option<&str> {
-    let t = text.as_bytes();
+fn at_least_n_of<'a>(s: &Sentence<'a>) -> Option<&'a str> {
+    let (text, t) = (s.text, s.text.as_bytes());
     let of = |i: usize, words: &[&str]| {
         let i = spaces(t, i)?;
         words
             .iter()
             .find_map(|w| eat(t, i, w).filter(|&end| boundary(t, end)))
     };
-    (0..t.len()).filter(|&at| word_start(t, at)).find_map(|at| {
+    s.starts.iter().find_map(|&at| {
         let lead = eat(t, at, "at")
             .and_then(|i| spaces(t, i))
             .and_then(|i| eat(t, i, "least"))
@@ -354,21 +480,21 @@ static ANY_OF: Phrases = Phrases::new(&[
 ]);
 
 /// How many of `skills` (mentioned in `text` at `mentions`) the text asks for.
-pub fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
+pub fn min_count(s: &Sentence, mentions: &[Mention], skills: usize) -> usize {
     if skills <= 1 {
         return skills;
     }
-    if let Some(n) = at_least_n_of(text).and_then(number) {
+    if let Some(n) = at_least_n_of(s).and_then(number) {
         return (n as usize).clamp(1, skills);
     }
-    if has_phrase(text, &ANY_OF, Start::Word, false) {
+    if has_phrase(s, &ANY_OF, Start::Word, false) {
         return 1;
     }
     // "Python or Go", "Kotlin/Java": alternatives between consecutive skills. A category
     // followed by examples — "Agile (Scrum, XP)", "Containers – Docker, Kubernetes",
     // "Cloud: AWS, GCP" — asks for the category, which any one example shows.
     let alternatives = mentions.windows(2).any(|w| {
-        let gap = text[w[0].end..w[1].start].to_ascii_lowercase();
+        let gap = s.text[w[0].end..w[1].start].to_ascii_lowercase();
         let gap = gap.trim();
         gap == "/"
             || gap.contains(['(', '\u{2013}', '\u{2014}', ':'])
@@ -380,49 +506,127 @@ pub fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
 }
 
 /// The proficiency words used, weakest reading first so "basic knowledge" stays basic.
+static PROFICIENCY: Needles<Proficiency> = Needles::new(&[
+    ("basic", Proficiency::Basic),
+    ("familiarity", Proficiency::Basic),
+    ("familiar with", Proficiency::Basic),
+    ("exposure to", Proficiency::Basic),
+    ("interest in", Proficiency::Basic),
+    ("awareness of", Proficiency::Basic),
+    ("introductory", Proficiency::Basic),
+    ("expert", Proficiency::Expert),
+    ("mastery", Proficiency::Expert),
+    ("deep expertise", Proficiency::Expert),
+    ("authority on", Proficiency::Expert),
+    ("strong", Proficiency::Advanced),
+    ("solid", Proficiency::Advanced),
+    ("advanced", Proficiency::Advanced),
+    ("proficien", Proficiency::Advanced),
+    ("skilled", Proficiency::Advanced),
+    ("extensive", Proficiency::Advanced),
+    ("in-depth", Proficiency::Advanced),
+    ("in depth", Proficiency::Advanced),
+    ("deep ", Proficiency::Advanced),
+    ("excellent", Proficiency::Advanced),
+    ("fluent", Proficiency::Advanced),
+    ("thorough", Proficiency::Advanced),
+    ("experience", Proficiency::Working),
+    ("working knowledge", Proficiency::Working),
+    ("knowledge of", Proficiency::Working),
+    ("hands-on", Proficiency::Working),
+    ("understanding of", Proficiency::Working),
+    ("comfortable", Proficiency::Working),
+    ("ability to", Proficiency::Working),
+]);
+
+/// The proficiency the text's words ask for (see [`PROFICIENCY`]).
 pub fn proficiency(text: &str) -> Option<Proficiency> {
-    let t = text.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    if has(&[
-        "basic",
-        "familiarity",
-        "familiar with",
-        "exposure to",
-        "interest in",
-        "awareness of",
-        "introductory",
-    ]) {
-        Some(Proficiency::Basic)
-    } else if has(&["expert", "mastery", "deep expertise", "authority on"]) {
-        Some(Proficiency::Expert)
-    } else if has(&[
-        "strong",
-        "solid",
-        "advanced",
-        "proficien",
-        "skilled",
-        "extensive",
-        "in-depth",
-        "in depth",
-        "deep ",
-        "excellent",
-        "fluent",
-        "thorough",
-    ]) {
-        Some(Proficiency::Advanced)
-    } else if has(&[
-        "experience",
-        "working knowledge",
-        "knowledge of",
-        "hands-on",
-        "understanding of",
-        "comfortable",
-        "ability to",
-    ]) {
-        Some(Proficiency::Working)
-    } else {
-        None
+    PROFICIENCY.first_in(text)
+}
+
+/// Lower-case ASCII needles looked for anywhere in a text, ignoring case, each with a value:
+/// what `text.to_lowercase().contains(needle)` tells, for a list of needles at once. The
+/// needles that may start at each byte value are worked out at compile time, so the text is
+/// read once whatever the number of needles.
+pub struct Needles<T: 'static> {
+    list: &'static [(&'static str, T)],
+    /// The needles whose first (second) byte is byte `b`, in either case: bit `i` for
+    /// `list[i]`.
+    firsts: [u64; CLASSES],
+    seconds: [u64; CLASSES],
+}
+
+impl<T: Copy> Needles<T> {
+    pub const fn new(list: &'static [(&'static str, T)]) -> Needles<T> {
+        assert!(list.len() <= 64, "at most 64 needles in a list");
+        let mut firsts = [0u64; CLASSES];
+        let mut seconds = [0u64; CLASSES];
+        let mut i = 0;
+        while i < list.len() {
+            let needle = list[i].0.as_bytes();
+            assert!(needle.len() >= 2, "needles are two bytes or more");
+            let mut k = 0;
+            while k < needle.len() {
+                assert!(
+                    needle[k].is_ascii() && !needle[k].is_ascii_uppercase(),
+                    "needles are lower-case ASCII"
+                );
+                k += 1;
+            }
+            firsts[CLASS[needle[0] as usize] as usize] |= 1 << i;
+            seconds[CLASS[needle[1] as usize] as usize] |= 1 << i;
+            i += 1;
+        }
+        Needles {
+            list,
+            firsts,
+            seconds,
+        }
     }
+
+    /// The value of the first needle in list order that `text` contains, in any case.
+    pub fn first_in(&self, text: &str) -> Option<T> {
+        if !lowercase_is_ascii_fold(text) {
+            let folded = text.to_lowercase();
+            return self
+                .list
+                .iter()
+                .find(|(needle, _)| folded.contains(needle))
+                .map(|&(_, value)| value);
+        }
+        let t = text.as_bytes();
+        // Needles before the best one found so far are the only ones still worth trying.
+        let mut wanted = u64::MAX;
+        let mut best = None;
+        for at in 0..t.len().saturating_sub(1) {
+            let mut mask = self.firsts[CLASS[t[at] as usize] as usize]
+                & self.seconds[CLASS[t[at + 1] as usize] as usize]
+                & wanted;
+            while mask != 0 {
+                let i = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let needle = self.list[i].0.as_bytes();
+                if t[at..].len() >= needle.len()
+                    && t[at..at + needle.len()].eq_ignore_ascii_case(needle)
+                {
+                    best = Some(i);
+                    wanted = (1 << i) - 1;
+                    break;
+                }
+            }
+            if wanted == 0 {
+                break;
+            }
+        }
+        best.map(|i| self.list[i].1)
+    }
+}
+
+/// Whether lower-casing `text` changes only its ASCII letters' case where ASCII is concerned:
+/// true unless it holds one of the two characters whose lower case is or starts with an ASCII
+/// letter (KELVIN SIGN, LATIN CAPITAL LETTER I WITH DOT ABOVE).
+fn lowercase_is_ascii_fold(text: &str) -> bool {
+    text.is_ascii() || !(text.contains('\u{212A}') || text.contains('\u{130}'))
 }
 
 /// Degree names. A name may be followed by "degree", "diploma" or "level".
@@ -503,8 +707,8 @@ static OR_EXPERIENCE: Phrases = Phrases::new(&[
 ]);
 
 /// The degree names in `text`: the byte range of each, in order.
-fn degree_names(text: &str) -> Vec<(usize, usize)> {
-    let t = text.as_bytes();
+fn degree_names(s: &Sentence) -> Vec<(usize, usize)> {
+    let t = s.text.as_bytes();
     // After the name: " degree", " diploma" or " level", then the end of a word.
     let suffix = |at: usize| {
         let i = spaces(t, at)?;
@@ -513,37 +717,38 @@ fn degree_names(text: &str) -> Vec<(usize, usize)> {
             .find_map(|w| eat(t, i, w).filter(|&end| boundary(t, end)))
     };
     let mut out = Vec::new();
-    let mut at = 0;
-    while at < t.len() {
-        if word_start(t, at) {
-            let mut found = None;
-            let matched = DEGREES.starting(t[at]).any(|d| {
-                ends(d.as_bytes(), t, at, false, &mut |end| {
-                    found = suffix(end)
-                        .or(boundary(t, end).then_some(end))
-                        .map(|next| (end, next));
-                    found.is_some()
-                })
-            });
-            if let (true, Some((end, next))) = (matched, found) {
-                out.push((at, end));
-                at = next;
-                continue;
-            }
+    // Where the text after the last degree name found resumes.
+    let mut after = 0;
+    for &at in &s.starts {
+        if at < after {
+            continue;
         }
-        at += 1;
+        let mut found = None;
+        let matched = DEGREES.starting(t, at).any(|d| {
+            ends(d.as_bytes(), t, at, false, &mut |end| {
+                found = suffix(end)
+                    .or(boundary(t, end).then_some(end))
+                    .map(|next| (end, next));
+                found.is_some()
+            })
+        });
+        if let (true, Some((end, next))) = (matched, found) {
+            out.push((at, end));
+            after = next;
+        }
     }
     out
 }
 
 /// The lowest degree the text names as acceptable, and whether experience may replace it.
-pub fn education(text: &str) -> Option<Education> {
-    if !has_phrase(text, &DEGREE_CONTEXT, Start::Word, false)
-        && !has_phrase(text, &DEGREE_CONTEXT_CASED, Start::Word, true)
+pub fn education(s: &Sentence) -> Option<Education> {
+    if !has_phrase(s, &DEGREE_CONTEXT, Start::Word, false)
+        && !has_phrase(s, &DEGREE_CONTEXT_CASED, Start::Word, true)
     {
         return None;
     }
-    let named = degree_names(text)
+    let text = s.text;
+    let named = degree_names(s)
         .into_iter()
         .filter_map(|(start, end)| {
             let word = &text[start..end];
@@ -564,11 +769,11 @@ pub fn education(text: &str) -> Option<Education> {
     // "A degree in computer science", "university degree": a degree with no level named is a
     // bachelor's, the usual reading.
     let level = named.or_else(|| {
-        has_phrase(text, &PLAIN_DEGREE, Start::Word, false).then_some(EducationLevel::Bachelor)
+        has_phrase(s, &PLAIN_DEGREE, Start::Word, false).then_some(EducationLevel::Bachelor)
     })?;
     Some(Education {
         level,
-        or_experience: has_phrase(text, &OR_EXPERIENCE, Start::Anywhere, false),
+        or_experience: has_phrase(s, &OR_EXPERIENCE, Start::Anywhere, false),
     })
 }
 
@@ -714,15 +919,20 @@ static PREFERRED_PHRASES: Phrases = Phrases::new(&[
 ]);
 
 /// Phrased as something the candidate must have or be?
-pub fn requirement_like(text: &str) -> bool {
-    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    has_phrase(text, &REQUIREMENT_OPENINGS, Start::Text, false)
-        || has_phrase(text, &REQUIREMENT_PHRASES, Start::Word, false)
+pub fn requirement_like(s: &Sentence) -> bool {
+    // Read from the first letter or digit on, as if the text started there.
+    let from = s.text.len()
+        - s.text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let opening = (from < s.text.len()).then_some(from);
+    phrase_at(s.text, &REQUIREMENT_OPENINGS, false, opening.into_iter())
+        || phrase_at(s.text, &REQUIREMENT_PHRASES, false, s.starts_from(from))
 }
 
 /// Phrased as a nice-to-have ("... is a plus")?
-pub fn preferred_like(text: &str) -> bool {
-    has_phrase(text, &PREFERRED_PHRASES, Start::Word, false)
+pub fn preferred_like(s: &Sentence) -> bool {
+    has_phrase(s, &PREFERRED_PHRASES, Start::Word, false)
 }
 
 /// Splits a paragraph into sentences; keeps abbreviations ("i.e.", "e.g.", "Sr.") intact.
@@ -788,6 +998,56 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The readers over plain text, the words of each text found for the call.
+    fn years(text: &str) -> Option<f32> {
+        super::years(&Sentence::new(text))
+    }
+    fn education(text: &str) -> Option<Education> {
+        super::education(&Sentence::new(text))
+    }
+    fn min_count(text: &str, mentions: &[Mention], skills: usize) -> usize {
+        super::min_count(&Sentence::new(text), mentions, skills)
+    }
+    fn requirement_like(text: &str) -> bool {
+        super::requirement_like(&Sentence::new(text))
+    }
+    fn preferred_like(text: &str) -> bool {
+        super::preferred_like(&Sentence::new(text))
+    }
+    fn has_phrase(text: &str, phrases: &Phrases, from: Start, cased: bool) -> bool {
+        super::has_phrase(&Sentence::new(text), phrases, from, cased)
+    }
+    fn degree_names(text: &str) -> Vec<(usize, usize)> {
+        super::degree_names(&Sentence::new(text))
+    }
+
+    #[test]
+    fn needles_find_what_a_lower_cased_search_finds() {
+        let reference = |text: &str| {
+            let t = text.to_lowercase();
+            PROFICIENCY
+                .list
+                .iter()
+                .find(|(needle, _)| t.contains(needle))
+                .map(|&(_, level)| level)
+        };
+        for text in [
+            "Strong Python; basic SQL",
+            "EXPERT in Go, deep expertise in Rust",
+            "deep\tlearning, Deep  nets",
+            "in-depth and IN DEPTH",
+            "hands-on experience",
+            "\u{212A}nowledge of Rust",
+            "Pro\u{130}ficient, familiar with",
+            "naïve expertise — über strong",
+            "x",
+            "",
+            "experienc",
+        ] {
+            assert_eq!(proficiency(text), reference(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn years_phrasings() {
@@ -873,7 +1133,7 @@ mod tests {
             (&DEGREE_CONTEXT, Start::Word),
             (&PLAIN_DEGREE, Start::Word),
             (&OR_EXPERIENCE, Start::Anywhere),
-            (&REQUIREMENT_OPENINGS, Start::Text),
+            (&REQUIREMENT_OPENINGS, Start::Word),
             (&REQUIREMENT_PHRASES, Start::Word),
             (&PREFERRED_PHRASES, Start::Word),
         ] {
@@ -914,12 +1174,15 @@ mod tests {
             Start::Anywhere,
             false
         ));
-        assert!(!has_phrase(
+        // Openings are read at the start of the text only.
+        assert!(!phrase_at(
             "so: have",
             &Phrases::new(&["have"]),
-            Start::Text,
-            false
+            false,
+            std::iter::once(0)
         ));
+        assert!(!requirement_like("so: have"));
+        assert!(requirement_like("- have Rust"));
     }
 
     #[test]

@@ -23,6 +23,8 @@ mod source;
 
 pub use section::{TABLE as SECTION_TABLE, classify as classify_heading};
 
+use std::borrow::Cow;
+
 use blocks::Block;
 
 use crate::requirement::{Importance, Requirement, RequirementSet, Section, SectionKind};
@@ -260,15 +262,20 @@ impl<'t> PostingParser<'t> {
                 list.push(m.skill);
             }
         }
-        let requirement_like = clause::requirement_like(text);
+        let sentence = clause::Sentence::new(text);
+        let requirement_like = clause::requirement_like(&sentence);
+        // "Spring Boot (strongly preferred)": an aside qualifies its own words only.
+        let preferred_like = || match outside_parentheses(text) {
+            Cow::Borrowed(_) => clause::preferred_like(&sentence),
+            Cow::Owned(rest) => clause::preferred_like(&clause::Sentence::new(&rest)),
+        };
         let importance = match section {
             SectionKind::Preferred => Importance::Preferred,
-            // "Spring Boot (strongly preferred)": an aside qualifies its own words only.
-            _ if clause::preferred_like(&outside_parentheses(text)) => Importance::Preferred,
+            _ if preferred_like() => Importance::Preferred,
             _ => Importance::Required,
         };
-        let years = clause::years(text);
-        let education = clause::education(text);
+        let years = clause::years(&sentence);
+        let education = clause::education(&sentence);
         if education.is_some() {
             // "Bachelor's degree in Computer Science": the field belongs to the degree, it is
             // not a skill to check on its own.
@@ -288,7 +295,7 @@ impl<'t> PostingParser<'t> {
         };
         let requirement = Requirement {
             importance,
-            min_count: clause::min_count(text, &skill_mentions, skills.len()),
+            min_count: clause::min_count(&sentence, &skill_mentions, skills.len()),
             years,
             proficiency: clause::proficiency(text),
             education,
@@ -373,7 +380,10 @@ fn locate(text: &str, from: usize, previous: usize, sentence: &str) -> usize {
 }
 
 /// `text` without its parenthesised asides.
-fn outside_parentheses(text: &str) -> String {
+fn outside_parentheses(text: &str) -> Cow<'_, str> {
+    if !text.contains('(') {
+        return text.into();
+    }
     let mut depth = 0usize;
     text.chars()
         .filter(|&c| {
@@ -493,7 +503,8 @@ fn group_lead_ins(blocks: Vec<Block>, several_skills: &dyn Fn(&str) -> bool) -> 
         let (lead, lead_depth) = match &block {
             Block::Item { text, depth, .. } if text.ends_with(':') => (text.clone(), *depth),
             Block::Paragraph { text, .. }
-                if text.ends_with(':') && clause::min_count(text, &[], 2) < 2 =>
+                if text.ends_with(':')
+                    && clause::min_count(&clause::Sentence::new(text), &[], 2) < 2 =>
             {
                 (text.clone(), 0)
             }
@@ -521,7 +532,11 @@ fn group_lead_ins(blocks: Vec<Block>, several_skills: &dyn Fn(&str) -> bool) -> 
             .filter(|c| several_skills(&text_of(c)))
             .count();
         // "At least two of the following:" counts its items, whatever each holds.
-        let counted = (2..usize::MAX).contains(&clause::min_count(&lead, &[], usize::MAX));
+        let counted = (2..usize::MAX).contains(&clause::min_count(
+            &clause::Sentence::new(&lead),
+            &[],
+            usize::MAX,
+        ));
         if children.is_empty() || (!counted && 2 * lists > children.len()) {
             out.push(block);
             out.extend(children);

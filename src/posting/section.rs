@@ -6,6 +6,7 @@
 //! required so "Preferred qualifications" is preferred, and legal before about so "About our
 //! equal opportunity policy" is legal.
 
+use super::clause::Needles;
 use crate::requirement::SectionKind;
 
 /// (kind, patterns) in the order they are tried.
@@ -193,60 +194,174 @@ pub const TABLE: &[(SectionKind, &[&str])] = &[
 
 /// Phrases only an equal-opportunity statement uses: a sentence with one is legal boilerplate
 /// wherever it stands (often last, under the final requirements list, with no heading).
-const LEGAL_SENTENCE: &[&str] = &[
-    "equal opportunity",
-    "equal employment opportunity",
-    "affirmative action",
-    "without regard to",
-    "regardless of race",
-];
+static LEGAL_SENTENCE: Needles<()> = Needles::new(&[
+    ("equal opportunity", ()),
+    ("equal employment opportunity", ()),
+    ("affirmative action", ()),
+    ("without regard to", ()),
+    ("regardless of race", ()),
+]);
 
 /// Is `sentence` an equal-opportunity statement, whatever section it stands in?
 pub fn is_legal_boilerplate(sentence: &str) -> bool {
-    let folded = sentence.to_lowercase();
-    LEGAL_SENTENCE.iter().any(|p| folded.contains(p))
+    LEGAL_SENTENCE.first_in(sentence).is_some()
 }
 
 /// The kind a heading names, or `None` when the table does not know it.
 pub fn classify(heading: &str) -> Option<SectionKind> {
-    let folded = heading
-        .to_lowercase()
-        .replace(['\u{2019}', '`'], "'")
-        .replace(['*', '_', '#'], " ");
-    // Where words start: a pattern can only match at one of these, so most patterns are
-    // ruled out with a prefix comparison instead of a substring search.
-    let mut starts = Vec::with_capacity(16);
+    let folded = fold(heading);
+    let bytes = folded.as_bytes();
+    // The first row with a pattern written at a word start. Each word start is compared only
+    // with the patterns that begin with its byte.
+    let mut best = TABLE.len();
     let mut prev_alnum = false;
     for (i, c) in folded.char_indices() {
         if !prev_alnum {
-            starts.push(i);
+            for &(row, k) in BY_FIRST_BYTE.starting(bytes[i]) {
+                let (row, pattern) = (row as usize, TABLE[row as usize].1[k as usize]);
+                if row < best && bytes[i..].starts_with(pattern.as_bytes()) {
+                    best = row;
+                }
+            }
         }
         prev_alnum = c.is_alphanumeric();
     }
-    let may_match = |p: &str| starts.iter().any(|&i| folded[i..].starts_with(p));
-    TABLE
-        .iter()
-        .find(|(_, patterns)| {
-            patterns
-                .iter()
-                .any(|p| may_match(p) && at_word_start(&folded, p))
-        })
-        .map(|(kind, _)| *kind)
+    TABLE.get(best).map(|(kind, _)| *kind)
 }
 
-fn at_word_start(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(i, _)| {
-        !haystack[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric())
-    })
+/// The heading lower-cased, with typographic apostrophes and backticks made `'` and markup
+/// characters spaces.
+fn fold(heading: &str) -> String {
+    if heading.is_ascii() {
+        // Byte for byte what the general case below gives for ASCII text.
+        let folded = heading
+            .bytes()
+            .map(|b| match b.to_ascii_lowercase() {
+                b'`' => b'\'',
+                b'*' | b'_' | b'#' => b' ',
+                b => b,
+            })
+            .collect();
+        return String::from_utf8(folded).unwrap_or_default();
+    }
+    heading
+        .to_lowercase()
+        .replace(['\u{2019}', '`'], "'")
+        .replace(['*', '_', '#'], " ")
+}
+
+/// How many patterns [`TABLE`] holds.
+const PATTERNS: usize = {
+    let mut n = 0;
+    let mut row = 0;
+    while row < TABLE.len() {
+        n += TABLE[row].1.len();
+        row += 1;
+    }
+    n
+};
+
+/// [`TABLE`]'s patterns as (row, index in the row), grouped by first byte (table order kept
+/// within a group), built at compile time.
+struct ByFirstByte {
+    /// The patterns starting with byte `b` are `patterns[start[b]..start[b + 1]]`.
+    start: [u16; 257],
+    patterns: [(u8, u8); PATTERNS],
+}
+
+static BY_FIRST_BYTE: ByFirstByte = ByFirstByte::new();
+
+impl ByFirstByte {
+    const fn new() -> ByFirstByte {
+        let mut start = [0u16; 257];
+        let mut row = 0;
+        while row < TABLE.len() {
+            let mut k = 0;
+            while k < TABLE[row].1.len() {
+                start[TABLE[row].1[k].as_bytes()[0] as usize + 1] += 1;
+                k += 1;
+            }
+            row += 1;
+        }
+        let mut b = 0;
+        while b < 256 {
+            start[b + 1] += start[b];
+            b += 1;
+        }
+        let mut next = start;
+        let mut patterns = [(0u8, 0u8); PATTERNS];
+        let mut row = 0;
+        while row < TABLE.len() {
+            let mut k = 0;
+            while k < TABLE[row].1.len() {
+                let pattern = TABLE[row].1[k];
+                let first = pattern.as_bytes()[0] as usize;
+                patterns[next[first] as usize] = (row as u8, k as u8);
+                next[first] += 1;
+                k += 1;
+            }
+            row += 1;
+        }
+        ByFirstByte { start, patterns }
+    }
+
+    fn starting(&self, b: u8) -> &[(u8, u8)] {
+        &self.patterns[self.start[b as usize] as usize..self.start[b as usize + 1] as usize]
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use SectionKind::*;
+
+    /// `classify` as first written: a substring search per pattern and row.
+    fn classify_reference(heading: &str) -> Option<SectionKind> {
+        let folded = heading
+            .to_lowercase()
+            .replace(['\u{2019}', '`'], "'")
+            .replace(['*', '_', '#'], " ");
+        TABLE
+            .iter()
+            .find(|(_, patterns)| {
+                patterns.iter().any(|p| {
+                    folded.match_indices(p).any(|(i, _)| {
+                        !folded[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_alphanumeric())
+                    })
+                })
+            })
+            .map(|(kind, _)| *kind)
+    }
+
+    #[test]
+    fn classify_matches_the_substring_version() {
+        let mut headings = vec![
+            "What You\u{2019}ll Do".to_string(),
+            "What You`ll Bring".to_string(),
+            "**Bonus**_points_".to_string(),
+            "#Skills".to_string(),
+            "Über uns: about".to_string(),
+            "éabout".to_string(),
+            "\u{212A}nowledge".to_string(),
+            "\u{130}deally".to_string(),
+            "ΣKILLS Σ requirements".to_string(),
+            String::new(),
+        ];
+        for (_, patterns) in TABLE {
+            for p in *patterns {
+                headings.push(p.to_uppercase());
+                headings.push(format!("x{p}"));
+                headings.push(format!("Our {p}, and more"));
+                headings.push(format!("é{p}"));
+            }
+        }
+        for h in &headings {
+            assert_eq!(classify(h), classify_reference(h), "{h:?}");
+        }
+    }
 
     #[test]
     fn heading_table() {

@@ -48,7 +48,7 @@ pub fn prepare(raw: &str) -> Prepared {
             front_matter,
         }
     } else {
-        let count = text.split('\n').count();
+        let count = text.bytes().filter(|&b| b == b'\n').count() + 1;
         Prepared {
             lines: LineIndex::new(&text),
             text,
@@ -62,6 +62,14 @@ pub fn prepare(raw: &str) -> Prepared {
 /// the top, parses its top-level keys and blanks its lines. Front matter that never closes is
 /// left as body text.
 fn take_front_matter(text: &mut String) -> BTreeMap<String, String> {
+    // Most postings open with neither fence: say so before splitting the text into lines.
+    let opening = text.trim_start().split('\n').next().unwrap_or("");
+    if !["---", "+++", "<!--"]
+        .iter()
+        .any(|f| opening.starts_with(f))
+    {
+        return BTreeMap::new();
+    }
     let lines: Vec<&str> = text.split('\n').collect();
     let mut first = 0;
     while first < lines.len() && lines[first].trim().is_empty() {
@@ -259,12 +267,18 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 fn looks_like_html(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    [
+    const TAGS: &[&str] = &[
         "<p>", "<p ", "<li>", "<li ", "<br", "<div", "<ul>", "<dl", "<h2", "<h3", "<table",
-    ]
-    .iter()
-    .any(|t| lower.contains(t))
+    ];
+    // Any case, without a lower-cased copy of the text: every tag starts with '<'.
+    let t = text.as_bytes();
+    t.iter().enumerate().any(|(at, &b)| {
+        b == b'<'
+            && TAGS.iter().any(|tag| {
+                t[at..].len() >= tag.len()
+                    && t[at..at + tag.len()].eq_ignore_ascii_case(tag.as_bytes())
+            })
+    })
 }
 
 /// Rewrites HTML into the markdown the section parser reads: block tags become line breaks,
@@ -360,11 +374,18 @@ fn html_to_markdown(text: &str) -> (String, Vec<u32>) {
             i += len;
             continue;
         }
-        let ch = text[i..].chars().next().unwrap_or(' ');
-        if !(w.at_line_start() && (ch == ' ' || ch == '\t')) {
-            w.push_char(ch, src_line);
+        // Plain text up to the next line break, tag or entity, copied at once; spaces and tabs
+        // that would open a line (and read as code) left out.
+        let end = bytes[i + 1..]
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'<' | b'&'))
+            .map_or(bytes.len(), |e| i + 1 + e);
+        let mut run = &text[i..end];
+        if w.at_line_start() {
+            run = run.trim_start_matches([' ', '\t']);
         }
-        i += ch.len_utf8();
+        w.push_str(run, src_line);
+        i = end;
     }
     w.finish()
 }
@@ -468,13 +489,22 @@ impl LineWriter {
         self.pending > 0 || self.out.is_empty() || self.out.ends_with('\n')
     }
 
+    /// Pushes `s`, which holds no line break.
     fn push_str(&mut self, s: &str, line: u32) {
-        for c in s.chars() {
-            self.push_char(c, line);
+        if s.is_empty() {
+            return;
         }
+        self.owed_lines(line);
+        self.out.push_str(s);
     }
 
     fn push_char(&mut self, c: char, line: u32) {
+        self.owed_lines(line);
+        self.out.push(c);
+    }
+
+    /// Writes the line breaks owed before the next text.
+    fn owed_lines(&mut self, line: u32) {
         if self.origin.is_empty() {
             self.origin.push(line);
         }
@@ -487,7 +517,6 @@ impl LineWriter {
             }
             self.pending = 0;
         }
-        self.out.push(c);
     }
 
     fn finish(self) -> (String, Vec<u32>) {
