@@ -56,8 +56,9 @@ fn prose() -> String {
     text[..end].to_string()
 }
 
+/// The first 2,000 generated profiles (`bench/run.sh` writes `profiles-10000.jsonl`).
 fn profiles_jsonl() -> Vec<String> {
-    let path = dir().join("100k.jsonl");
+    let path = dir().join("profiles-10000.jsonl");
     let path = if path.exists() {
         path
     } else {
