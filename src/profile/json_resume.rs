@@ -10,6 +10,8 @@
 //! - `education[].studyType` → a level (Bachelor, BSc, Laurea Magistrale, 学士...), `area` the
 //!   field; `certificates[].name` and `languages[].language` as in native profiles.
 
+use std::borrow::Cow;
+
 use super::date::{self, Month};
 use super::fast_hash::FastMap;
 use super::json::{JsonRecord, Obj, Text, WorkEntry};
@@ -92,9 +94,9 @@ impl Builder<'_> {
         let mentions = if name {
             cache.mentions(&self.loader.extractor, text)
         } else {
-            self.loader.extractor.find(text)
+            Cow::Owned(self.loader.extractor.find(text))
         };
-        for m in mentions {
+        for &m in mentions.iter() {
             self.add(m.skill, &text[m.start..m.end], None, None, place);
             found.push(m.skill);
         }

@@ -19,6 +19,7 @@ pub mod native;
 pub mod stream;
 pub mod text;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -160,17 +161,23 @@ impl<V> Default for Memo<V> {
     }
 }
 
-impl<V: Clone> Memo<V> {
-    fn get(&mut self, key: &str, read: impl FnOnce(&str) -> V) -> V {
-        if let Some(hit) = self.map.get(key) {
-            return hit.clone();
+impl<V> Memo<V> {
+    /// The value `read` gives for `key`, read only the first time `key` is asked.
+    fn get_ref(&mut self, key: &str, read: impl FnOnce(&str) -> V) -> &V {
+        if !self.map.contains_key(key) {
+            if self.map.len() >= CACHE_LIMIT {
+                self.map.clear();
+            }
+            self.map.insert(key.into(), read(key));
         }
-        let value = read(key);
-        if self.map.len() >= CACHE_LIMIT {
-            self.map.clear();
-        }
-        self.map.insert(key.into(), value.clone());
-        value
+        &self.map[key]
+    }
+
+    fn get(&mut self, key: &str, read: impl FnOnce(&str) -> V) -> V
+    where
+        V: Copy,
+    {
+        *self.get_ref(key, read)
     }
 }
 
@@ -204,11 +211,11 @@ impl SkillCache {
     /// organisation, a resume's label). Such short fields repeat across records, so each
     /// distinct one is mined once; anything longer than [`NAME_LIMIT`] bytes is mined every
     /// time. One cache serves one extractor.
-    pub fn mentions(&mut self, extractor: &Extractor, text: &str) -> Vec<Mention> {
+    pub fn mentions(&mut self, extractor: &Extractor, text: &str) -> Cow<'_, [Mention]> {
         if text.len() > NAME_LIMIT {
-            return extractor.find(text);
+            return Cow::Owned(extractor.find(text));
         }
-        self.names.get(text, |text| extractor.find(text))
+        Cow::Borrowed(self.names.get_ref(text, |text| extractor.find(text)))
     }
 
     /// A JSON Resume degree ([`json_resume::education_level`]).
