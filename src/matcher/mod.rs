@@ -114,13 +114,15 @@ pub struct Matcher<'t> {
     /// `slots[first_slot[i]..first_slot[i + 1]]`.
     slots: Vec<Slot>,
     first_slot: Vec<usize>,
-    /// The slots each skill can meet (itself or by implication), sorted by skill; a profile's
-    /// skill is looked up once instead of being compared with every wanted skill.
-    meets: Vec<(SkillId, std::ops::Range<u32>)>,
+    /// The slots each skill can meet (itself or by implication): the `k`th skill, in id
+    /// order, of those that meet any owns `meets_slots[meets_end[k - 1]..meets_end[k]]`
+    /// (from 0 for the first). A profile's skill is looked up once instead of being compared
+    /// with every wanted skill.
+    meets_end: Vec<u32>,
     meets_slots: Vec<u32>,
-    /// One bit per taxonomy skill: set for the skills in `meets`. Most skills a profile lists
-    /// meet nothing the posting asks, and this answers them without a search.
-    meets_any: Vec<u64>,
+    /// Which skills meet any slot, and their rank `k` above: most skills a profile lists meet
+    /// nothing the posting asks, and one bit answers them.
+    meets_any: Vec<RankedBits>,
     /// What a row's `missing` list can say, each distinct text once; see [`Missing`].
     missing_texts: Vec<String>,
     missing: Vec<Missing>,
@@ -139,6 +141,14 @@ struct Missing {
     degree: Option<u32>,
     /// "5 years experience".
     years: Option<u32>,
+}
+
+/// 64 skills' bits of [`Matcher::meets_any`] (skill `64 * w + b` is bit `b` of word `w`),
+/// and how many bits are set in the words before.
+#[derive(Debug, Clone, Copy, Default)]
+struct RankedBits {
+    bits: u64,
+    before: u32,
 }
 
 /// One wanted skill of one requirement.
@@ -193,19 +203,22 @@ impl<'t> Matcher<'t> {
                         .any(|i| wanted.binary_search(i).is_ok())
             })
             .collect();
-        let (mut meets, mut meets_slots) = (Vec::new(), Vec::new());
+        let (mut meets_end, mut meets_slots) = (Vec::new(), Vec::new());
+        let mut meets_any = vec![RankedBits::default(); taxonomy.len().div_ceil(64)];
         for &id in &relevant {
-            let start = meets_slots.len() as u32;
+            let SkillId(n) = id;
+            meets_any[n as usize / 64].bits |= 1 << (n % 64);
             meets_slots.extend(
                 (0..slots.len() as u32).filter(|&s| taxonomy.satisfies(id, slots[s as usize].want)),
             );
-            meets.push((id, start..meets_slots.len() as u32));
+            meets_end.push(meets_slots.len() as u32);
+        }
+        let mut before = 0;
+        for word in &mut meets_any {
+            word.before = before;
+            before += word.bits.count_ones();
         }
         let (missing_texts, missing) = missing_texts(taxonomy, set);
-        let mut meets_any = vec![0u64; taxonomy.len().div_ceil(64)];
-        for &SkillId(id) in &relevant {
-            meets_any[id as usize / 64] |= 1 << (id % 64);
-        }
         Matcher {
             taxonomy,
             set,
@@ -213,7 +226,7 @@ impl<'t> Matcher<'t> {
             extractor: Extractor::for_skills(taxonomy, relevant),
             slots,
             first_slot,
-            meets,
+            meets_end,
             meets_slots,
             meets_any,
             missing_texts,
@@ -382,17 +395,16 @@ impl<'t> Matcher<'t> {
     /// The slots a skill can meet.
     fn slots_met_by(&self, skill: SkillId) -> &[u32] {
         let SkillId(id) = skill;
-        let bits = self.meets_any.get(id as usize / 64).copied().unwrap_or(0);
-        if bits & (1 << (id % 64)) == 0 {
+        let Some(word) = self.meets_any.get(id as usize / 64) else {
+            return &[];
+        };
+        let bit = 1u64 << (id % 64);
+        if word.bits & bit == 0 {
             return &[];
         }
-        match self.meets.binary_search_by_key(&skill, |(id, _)| *id) {
-            Ok(i) => {
-                let range = &self.meets[i].1;
-                &self.meets_slots[range.start as usize..range.end as usize]
-            }
-            Err(_) => &[],
-        }
+        let k = (word.before + (word.bits & (bit - 1)).count_ones()) as usize;
+        let start = k.checked_sub(1).map_or(0, |j| self.meets_end[j]);
+        &self.meets_slots[start as usize..self.meets_end[k] as usize]
     }
 
     /// Credits `h` to every slot it can meet where it beats the evidence so far (or is the
